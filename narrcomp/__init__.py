@@ -1,0 +1,21 @@
+"""narrcomp: compare how outlets and official records tell the same story.
+
+The pipeline::
+
+    documents -> claims -> embeddings -> matches -> stance -> comparison -> figures / report
+
+>>> import narrcomp
+>>> corpus = narrcomp.load_corpus("examples/douma")          # doctest: +SKIP
+>>> claims = narrcomp.extract_claims(corpus)                 # doctest: +SKIP
+>>> comparison = narrcomp.compare(claims)                    # doctest: +SKIP
+"""
+
+from narrcomp._version import __version__
+from narrcomp.errors import CorpusError, ModelNotAvailableError, NarrcompError
+
+__all__ = ["__version__", "NarrcompError", "CorpusError", "ModelNotAvailableError"]
+
+
+from narrcomp.text import normalize_text  # noqa: E402
+
+__all__ += ["normalize_text"]

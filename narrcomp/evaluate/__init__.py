@@ -1,0 +1,1 @@
+"""Evaluation: retrieval and stance metrics, and readers for public benchmarks."""

@@ -19,3 +19,8 @@ __all__ = ["__version__", "NarrcompError", "CorpusError", "ModelNotAvailableErro
 from narrcomp.text import normalize_text  # noqa: E402
 
 __all__ += ["normalize_text"]
+
+from narrcomp.corpus import Corpus, load_corpus  # noqa: E402
+from narrcomp.claims import Attribution, extract_claims, split_attribution  # noqa: E402
+
+__all__ += ["load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution"]

@@ -24,3 +24,9 @@ from narrcomp.corpus import Corpus, load_corpus  # noqa: E402
 from narrcomp.claims import Attribution, extract_claims, split_attribution  # noqa: E402
 
 __all__ += ["load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution"]
+
+from narrcomp import plots  # noqa: E402,F401
+from narrcomp.compare import Comparison, compare, load_comparison  # noqa: E402
+from narrcomp.compare.calibration import calibrate  # noqa: E402
+
+__all__ += ["plots", "compare", "Comparison", "load_comparison", "calibrate"]

@@ -27,7 +27,7 @@ demo: $(STAMP)
 	$(VENV)/bin/narrcomp compare examples/douma --out out/douma
 
 test: $(STAMP) browser
-	$(PY) -m pytest
+	$(PY) -m pytest tests notebooks --nbmake --nbmake-timeout=900
 
 clean:
 	rm -rf out .pytest_cache

@@ -25,8 +25,16 @@ from narrcomp.claims import Attribution, extract_claims, split_attribution  # no
 
 __all__ += ["load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution"]
 
-from narrcomp import plots  # noqa: E402,F401
 from narrcomp.compare import Comparison, compare, load_comparison  # noqa: E402
 from narrcomp.compare.calibration import calibrate  # noqa: E402
 
-__all__ += ["plots", "compare", "Comparison", "load_comparison", "calibrate"]
+__all__ += ["compare", "Comparison", "load_comparison", "calibrate"]
+
+
+def __getattr__(name):
+    # narrcomp.plots imports plotly: load it on first use, not at "import narrcomp".
+    if name == "plots":
+        import importlib
+
+        return importlib.import_module("narrcomp.plots")
+    raise AttributeError(f"module 'narrcomp' has no attribute {name!r}")

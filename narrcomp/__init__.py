@@ -25,6 +25,10 @@ from narrcomp.claims import Attribution, extract_claims, split_attribution  # no
 
 __all__ += ["load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution"]
 
+from narrcomp.matching import match, match_embeddings  # noqa: E402
+
+__all__ += ["match", "match_embeddings"]
+
 from narrcomp.compare import Comparison, compare, load_comparison  # noqa: E402
 from narrcomp.compare.calibration import calibrate  # noqa: E402
 

@@ -10,6 +10,10 @@ pysbd already knows most English abbreviations; :data:`ABBREVIATIONS` adds a
 safety net for military ranks and the like (``Maj. Gen.``, ``U.S.``,
 ``U.N.``, ``Jan.``, ``Dr.``, ``No.``): a split right after one of them is
 undone when the next sentence starts with a capitalised word or a digit.
+
+pysbd's time grows with the square of the length of its input, so blocks
+longer than :data:`MAX_SEGMENT_CHARS` are first cut at sentence ends (see
+:func:`split_long_block`); the time then grows linearly with the text.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Sentence", "split_blocks", "split_sentences", "sentence_spans", "ABBREVIATIONS"]
+__all__ = ["Sentence", "split_blocks", "split_sentences", "sentence_spans", "split_long_block", "ABBREVIATIONS",
+           "MAX_SEGMENT_CHARS"]
 
 #: Abbreviations after which a sentence never ends (lower-cased, without the final dot).
 ABBREVIATIONS = frozenset(
@@ -32,6 +37,8 @@ _LINE = re.compile(r"[^\r\n]+")
 _QUOTE_CHARS = re.compile("[\"\u201c\u201d]")
 _INNER_BOUNDARY = re.compile("(?<=[.!?])\\s+(?=[A-Z\"\u201c\u2018])")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+#: Longest text handed to pysbd at once (see :func:`split_long_block`).
+MAX_SEGMENT_CHARS = 5000
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,45 @@ def sentence_spans(text: str) -> list[Sentence]:
     return out
 
 
+def split_long_block(block: str, size: int = MAX_SEGMENT_CHARS) -> list[str]:
+    """Cut ``block`` into consecutive chunks of at most ``size`` characters.
+
+    pysbd's time grows with the square of its input's length (each
+    abbreviation it meets rewrites the whole input), so a page scraped as one
+    huge line would take hours. Long blocks are therefore cut, preferably
+    after a sentence end that does not follow an abbreviation or an initial,
+    else at a space; ``"".join(chunks) == block``.
+
+    Examples
+    --------
+    >>> split_long_block("The U.S. team arrived. It left on Monday. Then it rained.", size=30)
+    ['The U.S. team arrived. ', 'It left on Monday. ', 'Then it rained.']
+    """
+    chunks, start = [], 0
+    while len(block) - start > size:
+        cut = _cut_point(block, start, start + size)
+        chunks.append(block[start:cut])
+        start = cut
+    chunks.append(block[start:])
+    return chunks
+
+
+def _cut_point(block: str, start: int, limit: int) -> int:
+    """Where to end the chunk ``block[start:limit]`` (a position in ``(start, limit]``)."""
+    for m in reversed(list(_INNER_BOUNDARY.finditer(block, start + 1, limit))):
+        before = block[max(start, m.start() - 40):m.start()]
+        if not _ends_with_abbreviation(before) and not _INITIAL.search(before):
+            return m.end()
+    space = block.rfind(" ", start + 1, limit)
+    return space + 1 if space > start else limit
+
+
 def _segment_block(text: str, b_start: int, b_end: int) -> list[tuple[int, int]]:
     block = text[b_start:b_end]
-    pieces = _segmenter().segment(block) if len(block) > 1 else [block]
+    if len(block) > 1:
+        pieces = [piece for chunk in split_long_block(block) for piece in _segmenter().segment(chunk)]
+    else:
+        pieces = [block]
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in pieces:

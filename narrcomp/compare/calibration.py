@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from narrcomp._validation import param_error
+from narrcomp._validation import check_bool, param_error
 from narrcomp.compare.pipeline import DEFAULT_THRESHOLD, relabel
 
 LABELS = ("agree", "contradict", "neutral")
@@ -54,6 +54,9 @@ def calibrate(labelled_pairs, *, model=None, stance=None, show_progress=None, re
     from narrcomp.stance import classify_stance
 
     pairs = _check_pairs(labelled_pairs)
+    check_bool(return_report, "return_report", "calibrate")
+    if show_progress is not None:
+        check_bool(show_progress, "show_progress", "calibrate")
     a, b = pairs["a"].tolist(), pairs["b"].tolist()
     ea, eb = embed(a, model, show_progress=show_progress), embed(b, model, show_progress=show_progress)
     cosine = np.einsum("ij,ij->i", ea, eb).astype(np.float64)

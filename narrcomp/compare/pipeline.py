@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from narrcomp._validation import check_float, check_int, param_error
+from narrcomp._validation import check_bool, check_float, check_int, param_error
 from narrcomp.compare.statuses import decide_status
 
 #: Default minimum cosine similarity (default embedding model) for two claims to
@@ -76,6 +76,8 @@ def compare(claims, *, reference=None, model=None, stance=None, k: int = DEFAULT
     k = check_int(k, "k", "compare", min=1)
     threshold = check_float(threshold, "threshold", "compare", min=-1.0, max=1.0)
     stance_thresholds = _check_stance_thresholds(stance_thresholds)
+    if show_progress is not None:
+        check_bool(show_progress, "show_progress", "compare")
     is_ref = _reference_mask(claims, reference)
     claims = claims.assign(is_reference=is_ref.to_numpy())
 
@@ -255,12 +257,9 @@ def _model_identities(model, stance) -> dict:
     from narrcomp.embeddings import model_info
 
     info = {"embedding": _jsonable(model_info(model))}
-    try:
-        from narrcomp.stance import stance_info
-    except ImportError:  # pragma: no cover - stance stage always ships
-        info["stance"] = {"name": str(stance)}
-    else:
-        info["stance"] = _jsonable(stance_info(stance))
+    from narrcomp.stance import stance_model_info
+
+    info["stance"] = _jsonable(stance_model_info(stance))
     return info
 
 

@@ -73,7 +73,9 @@ def scan_jobs(root: Path, recursive: bool = True) -> tuple[list[Job], int]:
     """Every supported file under ``root``, sorted by relative path.
 
     Hidden files and folders (and Office lock files ``~$...``) are ignored;
-    files of unsupported types are ignored too, but counted.
+    files of unsupported types are ignored too, but counted. A symbolic link
+    to a file outside ``root`` becomes a job carrying the error
+    ``"path escapes the corpus folder"`` (it is never read).
 
     Returns
     -------
@@ -81,6 +83,7 @@ def scan_jobs(root: Path, recursive: bool = True) -> tuple[list[Job], int]:
         The jobs and the number of unsupported files skipped.
     """
     candidates = root.rglob("*") if recursive else root.iterdir()
+    resolved_root = root.resolve()
     jobs, n_skipped = [], 0
     for path in candidates:
         relative = PurePosixPath(path.relative_to(root).as_posix())
@@ -89,7 +92,10 @@ def scan_jobs(root: Path, recursive: bool = True) -> tuple[list[Job], int]:
         if path.suffix.lower() not in READERS:
             n_skipped += 1
             continue
-        jobs.append(Job(relative.as_posix(), path, default_source=default_source(relative)))
+        job = Job(relative.as_posix(), path, default_source=default_source(relative))
+        if not path.resolve().is_relative_to(resolved_root):  # a symlink leading out
+            job.file, job.error = None, ESCAPE_REASON
+        jobs.append(job)
     jobs.sort(key=lambda job: job.display)
     return jobs, n_skipped
 
@@ -124,7 +130,7 @@ def _manifest_job(root: Path, record: dict, row: int) -> Job:
         return Job(f"{MANIFEST}#row={row}", None, overrides, error="corpus.csv row has no path")
     relative = PurePosixPath(listed.replace("\\", "/"))
     job = Job(listed, None, overrides, default_source=default_source(relative))
-    target = (root / listed).resolve()
+    target = (root / relative).resolve()  # "\\" separators from Windows work too
     if not target.is_relative_to(root):
         job.error = ESCAPE_REASON
     elif not target.exists():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from narrcomp.claims.sentences import sentence_spans, split_blocks, split_sentences
+from narrcomp.claims.sentences import (
+    MAX_SEGMENT_CHARS, sentence_spans, split_blocks, split_long_block, split_sentences,
+)
 
 
 def _texts(text):
@@ -66,3 +68,35 @@ def test_offsets_exact_on_seed(seed_text):
 def test_empty_text():
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
+
+
+_LONG_LINE_SENTENCES = [
+    "Maj. Gen. Igor Konashenkov said the U.S. strikes on 14 April were illegal.",
+    "The OPCW mission reached Douma on 21 April, two weeks after the attack.",
+    "Dr. Ahmed M. said that 43 people had died in the building that evening.",
+    "Investigators collected more than 100 samples from the two locations.",
+]
+
+
+def test_a_block_longer_than_pysbd_handles_at_once_splits_like_short_ones():
+    sentences = _LONG_LINE_SENTENCES * 200  # one line of about 57,000 characters
+    line = " ".join(sentences)
+    assert len(line) > 10 * MAX_SEGMENT_CHARS
+    assert _texts(line) == sentences
+
+
+def test_long_blocks_are_cut_after_sentence_ends_not_abbreviations():
+    block = " ".join(_LONG_LINE_SENTENCES * 50)
+    chunks = split_long_block(block, size=500)
+    assert "".join(chunks) == block
+    assert all(len(chunk) <= 500 for chunk in chunks)
+    assert all(chunk.rstrip().endswith(".") for chunk in chunks)
+    assert all(chunk.split(" ", 1)[0] in {"Maj.", "The", "Dr.", "Investigators"} for chunk in chunks)
+
+
+def test_a_long_block_without_sentence_ends_is_cut_at_spaces():
+    block = "word " * 3000
+    chunks = split_long_block(block, size=1000)
+    assert "".join(chunks) == block
+    assert all(len(chunk) <= 1000 and chunk.endswith(" ") for chunk in chunks)
+    assert split_long_block("short block") == ["short block"]

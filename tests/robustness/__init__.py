@@ -1,0 +1,1 @@
+"""Robustness and safety tests (issue 10)."""

@@ -29,8 +29,8 @@ from narrcomp.matching import match, match_embeddings  # noqa: E402
 
 __all__ += ["match", "match_embeddings"]
 
-from narrcomp.compare import Comparison, compare, load_comparison  # noqa: E402
-from narrcomp.compare.calibration import calibrate  # noqa: E402
+from narrcomp.comparison import Comparison, compare, load_comparison  # noqa: E402
+from narrcomp.comparison.calibration import calibrate  # noqa: E402
 
 __all__ += ["compare", "Comparison", "load_comparison", "calibrate"]
 

@@ -84,7 +84,7 @@ def _existing(path: str, what: str) -> Path:
 
 def _compare(args) -> int:
     import narrcomp
-    from narrcomp.compare.persist import write_table
+    from narrcomp.comparison.persist import write_table
     from narrcomp.report import write_report
 
     corpus_path = _existing(args.corpus, "corpus")

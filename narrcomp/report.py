@@ -95,7 +95,7 @@ def build_report(comparison, *, documents: pd.DataFrame | None = None, errors: p
     """Return the report as one HTML string (plotly.js embedded)."""
     from plotly.offline import get_plotlyjs
 
-    from narrcomp.compare.persist import build_manifest
+    from narrcomp.comparison.persist import build_manifest
 
     manifest = comparison.manifest or build_manifest(comparison)
     claims = comparison.claims

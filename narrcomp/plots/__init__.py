@@ -1,6 +1,6 @@
 """Figures of a comparison, one module per chart family.
 
-Every function takes a :class:`narrcomp.compare.Comparison` or the DataFrame
+Every function takes a :class:`narrcomp.Comparison` or the DataFrame
 its matching method returns, does no similarity math of its own, and returns
 a :class:`plotly.graph_objects.Figure`. Sources keep their colour across all
 figures of a comparison (:func:`source_colors`); corpus text is always

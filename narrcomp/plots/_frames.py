@@ -1,6 +1,6 @@
 """Turn the ``data`` argument of a plot function into the table it draws.
 
-Every plot function accepts either a :class:`narrcomp.compare.Comparison`
+Every plot function accepts either a :class:`narrcomp.Comparison`
 (duck-typed: anything with the aggregate method) or the DataFrame that the
 method returns. This module resolves the two, checks the columns, and finds
 the full source list so colours stay stable across figures.

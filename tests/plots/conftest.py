@@ -3,7 +3,7 @@
 Twelve claims, three sources. The aggregate tables are written out by hand
 (the columns follow docs/design.md, "Comparison aggregates") so the plot tests
 do not depend on the comparison code; ``FakeComparison`` serves them through
-the same method names as ``narrcomp.compare.Comparison``.
+the same method names as ``narrcomp.Comparison``.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ def _alignment(claims: pd.DataFrame, matches: pd.DataFrame, doc_id: str,
 
 
 class FakeComparison:
-    """Duck-typed stand-in for ``narrcomp.compare.Comparison`` (hand-built tables)."""
+    """Duck-typed stand-in for ``narrcomp.Comparison`` (hand-built tables)."""
 
     def __init__(self):
         self.claims = _claims()

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from narrcomp._validation import check_bool, check_float, check_int
-from narrcomp.compare import aggregates, narratives as _narratives, persist
-from narrcomp.compare.projection import project, projection_table
+from narrcomp.comparison import aggregates, narratives as _narratives, persist
+from narrcomp.comparison.projection import project, projection_table
 
 
 @dataclass
@@ -88,7 +88,7 @@ class Comparison:
 
     def narratives(self, duplicate_threshold: float = _narratives.DEFAULT_DUPLICATE_THRESHOLD,
                    min_sources: int = 2, attributed: bool = True) -> pd.DataFrame:
-        """Narratives x sources: asserts / contradicts / silent; see :mod:`narrcomp.compare.narratives`."""
+        """Narratives x sources: asserts / contradicts / silent; see :mod:`narrcomp.comparison.narratives`."""
         duplicate_threshold = check_float(duplicate_threshold, "duplicate_threshold", "narratives", min=-1, max=1)
         min_sources = check_int(min_sources, "min_sources", "narratives", min=1)
         check_bool(attributed, "attributed", "narratives")
@@ -106,9 +106,9 @@ class Comparison:
             self._projection_cache[key] = table
         return self._projection_cache[key].copy()
 
-    def alignment(self, key: str, against: str | None = None) -> pd.DataFrame:
+    def alignment(self, source_or_doc_id: str, against: str | None = None) -> pd.DataFrame:
         """One document (doc_id or source) in reading order beside its counterparts."""
-        return aggregates.alignment(self.claims, self.matches, key, against, threshold=self.threshold)
+        return aggregates.alignment(self.claims, self.matches, source_or_doc_id, against, threshold=self.threshold)
 
     def timeline(self) -> pd.DataFrame:
         """Claims per date, source and status."""

@@ -1,8 +1,8 @@
 """``compare``: every claim against every other source and the reference.
 
 This module only composes the stages (embed -> match -> stance) and applies the
-status rule of :mod:`narrcomp.compare.statuses`; the aggregates live in
-:mod:`narrcomp.compare.aggregates`.
+status rule of :mod:`narrcomp.comparison.statuses`; the aggregates live in
+:mod:`narrcomp.comparison.aggregates`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from narrcomp._validation import check_bool, check_float, check_int, param_error
-from narrcomp.compare.statuses import decide_status
+from narrcomp.comparison.statuses import decide_status
 
 #: Default minimum cosine similarity (default embedding model) for two claims to
 #: count as counterparts. Chosen on ../shared/eval/claimpairs: it separates
@@ -70,7 +70,7 @@ def compare(claims, *, reference=None, model=None, stance=None, k: int = DEFAULT
     >>> comparison = narrcomp.compare(claims)                                    # doctest: +SKIP
     >>> comparison.claims["status"].value_counts()                                # doctest: +SKIP
     """
-    from narrcomp.compare.comparison import Comparison
+    from narrcomp.comparison.result import Comparison
 
     claims = _check_claims(claims)
     k = check_int(k, "k", "compare", min=1)

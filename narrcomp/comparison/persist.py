@@ -95,7 +95,7 @@ def save(comparison, folder) -> Path:
 
 
 def load(folder):
-    from narrcomp.compare.comparison import Comparison
+    from narrcomp.comparison.result import Comparison
 
     folder = Path(folder)
     manifest_path = folder / "manifest.json"

@@ -7,7 +7,7 @@ four-way labels ``related`` and ``unrelated`` count as neutral, and
 * ``threshold``: the similarity above which two claims are counterparts, the
   value that best separates unrelated pairs from the rest (F1 of "related");
 * ``stance_thresholds``: the probabilities a pair needs to be called ``agree``
-  or ``contradict`` (see :func:`narrcomp.compare.pipeline.relabel`), chosen on
+  or ``contradict`` (see :func:`narrcomp.comparison.pipeline.relabel`), chosen on
   a grid to maximise macro-F1 over agree / contradict / neutral.
 
 Pass the result back: ``narrcomp.compare(claims, **params)``.
@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from narrcomp._validation import check_bool, param_error
-from narrcomp.compare.pipeline import DEFAULT_THRESHOLD, relabel
+from narrcomp.comparison.pipeline import DEFAULT_THRESHOLD, relabel
 
 LABELS = ("agree", "contradict", "neutral")
 _FOUR_WAY = {"agree": "agree", "contradict": "contradict", "neutral": "neutral", "related": "neutral",

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-import narrcomp.compare as nc
+import narrcomp.comparison as nc
 from narrcomp.errors import NarrcompError
 
 

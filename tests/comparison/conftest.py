@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from narrcomp.compare.comparison import Comparison
-from narrcomp.compare.statuses import decide_status
+from narrcomp.comparison.result import Comparison
+from narrcomp.comparison.statuses import decide_status
 
 
 def _claims():

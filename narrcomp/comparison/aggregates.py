@@ -2,7 +2,7 @@
 
 Every function takes the comparison's ``claims`` (with ``status`` and
 ``is_reference``) and ``matches`` tables plus the similarity ``threshold`` and
-returns a new table; :class:`narrcomp.compare.Comparison` exposes them as
+returns a new table; :class:`narrcomp.Comparison` exposes them as
 methods. ``attributed=False`` leaves out claims that an outlet attributes to
 someone else (reported speech), so a source is judged only on what it asserts
 itself.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from narrcomp.compare.statuses import STATUSES, decide_status
+from narrcomp.comparison.statuses import STATUSES, decide_status
 
 
 def own_claims(claims: pd.DataFrame, attributed: bool) -> pd.DataFrame:
@@ -29,7 +29,7 @@ def agreement(claims, matches, threshold, attributed=True) -> pd.DataFrame:
     One row per ordered pair (source, other_source): of the claims of
     ``source`` that have a counterpart in ``other_source`` (n_claims), how many
     agree with it, contradict it or are only related (status rule of
-    :mod:`narrcomp.compare.statuses`), with shares of n_claims.
+    :mod:`narrcomp.comparison.statuses`), with shares of n_claims.
     """
     kept = own_claims(claims, attributed)
     pairs = matches[matches["claim_id"].isin(kept["claim_id"])]

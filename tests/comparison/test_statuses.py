@@ -1,6 +1,6 @@
 import pandas as pd
 
-from narrcomp.compare.statuses import decide_status
+from narrcomp.comparison.statuses import decide_status
 
 
 def test_status_against_reference_computed_by_hand(toy):

@@ -1,6 +1,6 @@
 import numpy as np
 
-from narrcomp.compare.calibration import fit_match_threshold, fit_stance_thresholds, macro_f1
+from narrcomp.comparison.calibration import fit_match_threshold, fit_stance_thresholds, macro_f1
 
 
 def test_match_threshold_separates_unrelated_pairs():

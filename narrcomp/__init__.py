@@ -1,38 +1,41 @@
 """narrcomp: compare how outlets and official records tell the same story.
 
-The pipeline::
+The pipeline is a line; each stage passes pandas DataFrames (columns in
+``docs/design.md``)::
 
     documents -> claims -> embeddings -> matches -> stance -> comparison -> figures / report
+    load_corpus  extract_claims  embed  match  classify_stance  compare  narrcomp.plots / narrcomp.report
 
 >>> import narrcomp
 >>> corpus = narrcomp.load_corpus("examples/douma")          # doctest: +SKIP
 >>> claims = narrcomp.extract_claims(corpus)                 # doctest: +SKIP
 >>> comparison = narrcomp.compare(claims)                    # doctest: +SKIP
+>>> narrcomp.plots.divergence(comparison)                    # doctest: +SKIP
 """
 
 from narrcomp._version import __version__
-from narrcomp.errors import CorpusError, ModelNotAvailableError, NarrcompError
+from narrcomp.errors import CacheError, CorpusError, ModelNotAvailableError, NarrcompError
+from narrcomp.text import normalize_text
 
-__all__ = ["__version__", "NarrcompError", "CorpusError", "ModelNotAvailableError"]
+# documents -> claims
+from narrcomp.corpus import Corpus, load_corpus
+from narrcomp.claims import Attribution, extract_claims, split_attribution
 
+# -> embeddings -> matches
+from narrcomp.embeddings import cache_info, clear_cache, embed
+from narrcomp.matching import match, match_embeddings
 
-from narrcomp.text import normalize_text  # noqa: E402
+# -> stance -> comparison
+from narrcomp.stance import classify_stance
+from narrcomp.comparison import Comparison, compare, load_comparison
+from narrcomp.comparison.calibration import calibrate
 
-__all__ += ["normalize_text"]
-
-from narrcomp.corpus import Corpus, load_corpus  # noqa: E402
-from narrcomp.claims import Attribution, extract_claims, split_attribution  # noqa: E402
-
-__all__ += ["load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution"]
-
-from narrcomp.matching import match, match_embeddings  # noqa: E402
-
-__all__ += ["match", "match_embeddings"]
-
-from narrcomp.comparison import Comparison, compare, load_comparison  # noqa: E402
-from narrcomp.comparison.calibration import calibrate  # noqa: E402
-
-__all__ += ["compare", "Comparison", "load_comparison", "calibrate"]
+__all__ = [
+    "__version__", "NarrcompError", "CorpusError", "ModelNotAvailableError", "CacheError", "normalize_text",
+    "load_corpus", "Corpus", "extract_claims", "split_attribution", "Attribution",
+    "embed", "cache_info", "clear_cache", "match", "match_embeddings",
+    "classify_stance", "compare", "Comparison", "load_comparison", "calibrate",
+]
 
 
 def __getattr__(name):

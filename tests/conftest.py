@@ -4,12 +4,15 @@ default models (embedding: bundled all-MiniLM-L6-v2; stance: narrcomp's shipped 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Tests never write to the user's own embedding cache.
+os.environ.setdefault("NARRCOMP_CACHE_DIR", tempfile.mkdtemp(prefix="narrcomp-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -81,17 +81,26 @@ def test_douma_notebook_runs_in_jupyterlab(jupyterlab, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{jupyterlab}/lab/tree/notebooks/{NOTEBOOK}", timeout=90_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        # JupyterLab may ask which kernel to use: take the notebook's own (python3).
+        try:
+            page.locator(".jp-Dialog button:has-text('Select')").click(timeout=15_000)
+        except playwright.Error:
+            pass
         # Wait for the kernel to be ready, then Run > Run All Cells.
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         page.click("li.lm-MenuBar-item:has-text('Run')")
         page.click("li.lm-Menu-item:has-text('Run All Cells')")
         n_code = page.locator(".jp-CodeCell").count()
-        deadline = time.time() + 480
+        deadline = time.time() + 420
+        started = False
         while time.time() < deadline:
             prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
             done = [t for t in prompts if t.strip() not in ("[ ]:", "[*]:", "")]
             if len(done) == n_code:
                 break
+            started = started or any(t.strip() == "[*]:" for t in prompts) or bool(done)
+            if not started and time.time() > deadline - 360:
+                break  # "Run All Cells" never started anything: fail now, with the screenshot
             if page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                             ":has-text('Traceback')").count():
                 break

@@ -1,0 +1,222 @@
+"""Rule-based augmentation that turns agreeing pairs into realistic contradictions.
+
+News contradictions are mostly denials, swapped actors, incompatible numbers or
+dates, opposite verbs and "staged / fabricated" counter-claims. Each rewrite below
+changes the *content* of one clause; frames that keep the content (attribution,
+hedges, denials on both sides) are also applied to agreeing pairs so that the
+presence of a frame word alone never gives the label away.
+
+All functions are pure given a :class:`numpy.random.Generator`.
+
+>>> import numpy as np
+>>> from narrcomp.stance.training.augment import negate
+>>> negate("The missile was fired from a separatist-held field.", np.random.default_rng(0))
+'The missile was not fired from a separatist-held field.'
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["negate", "swap_actors", "change_numbers", "antonym", "deny", "attribute",
+           "hedge", "contradict_rewrite", "augment_pairs"]
+
+_AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|should|did|does|do)\b"
+                  r"(?!\s+(?:not|never|n't)\b)", re.IGNORECASE)
+_NEG = re.compile(r"\s+(?:not|never)\b|n't\b", re.IGNORECASE)
+_ENTITY = re.compile(r"\b([A-Z][a-zA-Z\-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z\-]+)*)")
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+_PAIRS = [("increased", "decreased"), ("increase", "decrease"), ("rose", "fell"),
+          ("confirmed", "denied"), ("guilty", "innocent"), ("won", "lost"),
+          ("accepted", "rejected"), ("supports", "opposes"), ("approved", "blocked"),
+          ("true", "false"), ("real", "staged"), ("legal", "illegal"), ("before", "after"),
+          ("allowed", "banned"), ("alive", "dead"), ("more", "fewer"), ("higher", "lower"),
+          ("safe", "dangerous"), ("arrested", "released"), ("admitted", "denied"),
+          ("attacked", "defended"), ("survived", "died"), ("genuine", "fake"),
+          ("success", "failure"), ("effective", "ineffective"), ("raised", "cut"),
+          ("Russian", "Ukrainian"), ("Syrian", "rebel"), ("American", "Russian"),
+          ("government", "opposition"), ("Israeli", "Palestinian"), ("British", "Russian"),
+          ("military", "civilian"), ("chemical", "conventional"), ("deliberate", "accidental"),
+          ("inside", "outside"), ("ground", "air"), ("north", "south"), ("east", "west")]
+_ANTONYM = {**{a: b for a, b in _PAIRS}, **{b: a for a, b in _PAIRS}}
+_ANTONYM_RE = re.compile(r"\b(" + "|".join(sorted(_ANTONYM, key=len, reverse=True)) + r")\b")
+SPEAKERS = ["officials", "the government", "the ministry", "a spokesman", "the Kremlin",
+            "the company", "police", "the White House", "state media", "the army",
+            "investigators", "the prosecutor", "a senior official", "the foreign ministry",
+            "witnesses", "the opposition", "local authorities", "the embassy", "critics"]
+_DENIALS = [
+    "{Speaker} denied that {s}.", "{Speaker} rejected claims that {s}.",
+    "{Speaker} dismissed reports that {s} as fabricated.", "It is not true that {s}.",
+    "There is no evidence that {s}.", "Claims that {s} are a hoax.",
+    "{Speaker} called the claim that {s} a false flag.", "Reports that {s} were staged.",
+    "The story that {s} was made up.", "{Speaker} said it was false that {s}.",
+    "{Speaker} insisted that the allegation that {s} was a fabrication.",
+    "Contrary to reports, it is false that {s}.", "{Speaker} branded as fake news the claim that {s}.",
+    "Footage said to show that {s} was staged, {speaker} said.",
+    "{Speaker} flatly denied allegations that {s}.", "Nobody has shown that {s}; the claim is baseless.",
+]
+_ATTRIBUTIONS = ["{Speaker} said that {s}.", "According to {speaker}, {s}.", "{S}, {speaker} said.",
+                 "{Speaker} confirmed that {s}.", "{Speaker} reported that {s}.",
+                 "{S}, according to {speaker}.", "{Speaker} told reporters that {s}."]
+_HEDGES = ["It is alleged that {s}.", "Reports suggest that {s}.", "{S}, it was reported.",
+           "It appears that {s}.", "{Speaker} suggested that {s}."]
+_COMMON_FIRST = {"the", "a", "an", "it", "there", "this", "that", "these", "those", "two",
+                 "three", "some", "many", "most", "all", "several", "no", "one", "his", "her",
+                 "their", "its", "our", "we", "they", "he", "she", "in", "on", "at", "after"}
+
+
+def _body(sentence: str) -> str:
+    """The sentence without its final punctuation, first letter lowered when safe."""
+    s = sentence.strip().rstrip(".!?;: ")
+    first = s.split(" ", 1)[0]
+    if first.lower() in _COMMON_FIRST:
+        s = s[0].lower() + s[1:]
+    return s
+
+
+def _fill(template: str, sentence: str, rng: np.random.Generator) -> str:
+    speaker = SPEAKERS[int(rng.integers(len(SPEAKERS)))]
+    body = _body(sentence)
+    text = template.format(s=body, S=body[:1].upper() + body[1:],
+                           speaker=speaker, Speaker=speaker[:1].upper() + speaker[1:])
+    return text[:1].upper() + text[1:]
+
+
+def negate(sentence: str, rng: np.random.Generator) -> str | None:
+    """Negate the first auxiliary verb, or remove an existing negation."""
+    if _NEG.search(sentence):
+        return _NEG.sub("", sentence, count=1)
+    match = _AUX.search(sentence)
+    if match is None:
+        return None
+    word = "never" if match.group(1).lower() in {"was", "were", "has", "have", "had", "did"} \
+        and rng.random() < 0.3 else "not"
+    return sentence[: match.end()] + " " + word + sentence[match.end():]
+
+
+def _names(sentence: str) -> list[str]:
+    found = (m.group(1) for m in _ENTITY.finditer(sentence))
+    return list(dict.fromkeys(n for n in found if n not in _MONTHS and n not in _ANTONYM
+                              and n.split()[0].lower() not in _COMMON_FIRST and len(n) > 2))
+
+
+def swap_actors(sentence: str, rng: np.random.Generator, pool: list[str] = ()) -> str | None:
+    """Exchange two named entities, or replace one with an entity from ``pool``."""
+    names = _names(sentence)
+    if len(names) >= 2 and rng.random() < 0.6:
+        first, second = names[0], names[1]
+        marker = "\x00"
+        return sentence.replace(first, marker).replace(second, first).replace(marker, second)
+    if names and len(pool):
+        target = names[int(rng.integers(len(names)))]
+        choices = [p for p in pool if p != target and p not in sentence]
+        if choices:
+            return sentence.replace(target, choices[int(rng.integers(len(choices)))])
+    return None
+
+
+def _new_number(text: str, rng: np.random.Generator) -> str:
+    value = float(text.replace(",", ""))
+    if 1900 <= value <= 2035 and "." not in text:
+        return str(int(value) + int(rng.choice([-5, -3, -2, -1, 1, 2, 3, 4])))
+    factor = float(rng.choice([0.1, 0.25, 0.5, 2.0, 3.0, 5.0, 10.0]))
+    new = max(value * factor, value + 2) if factor > 1 else value * factor
+    new = int(round(new)) if new >= 2 else int(value) + 3
+    return f"{new:,}" if "," in text else str(new)
+
+
+def change_numbers(sentence: str, rng: np.random.Generator) -> str | None:
+    """Replace a number, year or month with an incompatible value."""
+    numbers = list(_NUMBER.finditer(sentence))
+    months = list(_MONTH.finditer(sentence))
+    if numbers and (not months or rng.random() < 0.7):
+        match = numbers[int(rng.integers(len(numbers)))]
+        return sentence[: match.start()] + _new_number(match.group(0), rng) + sentence[match.end():]
+    if months:
+        match = months[0]
+        others = [m for m in _MONTHS if m != match.group(0)]
+        return sentence[: match.start()] + others[int(rng.integers(len(others)))] + sentence[match.end():]
+    return None
+
+
+def antonym(sentence: str, rng: np.random.Generator) -> str | None:
+    """Replace one word by its opposite (increase/decrease, confirmed/denied, ...)."""
+    matches = list(_ANTONYM_RE.finditer(sentence))
+    if not matches:
+        return None
+    match = matches[int(rng.integers(len(matches)))]
+    return sentence[: match.start()] + _ANTONYM[match.group(0)] + sentence[match.end():]
+
+
+def deny(sentence: str, rng: np.random.Generator) -> str:
+    """Wrap the sentence in one of many denial / 'staged' / 'hoax' phrasings."""
+    return _fill(_DENIALS[int(rng.integers(len(_DENIALS)))], sentence, rng)
+
+
+def attribute(sentence: str, rng: np.random.Generator) -> str:
+    """Wrap the sentence in a reporting frame that keeps its content."""
+    return _fill(_ATTRIBUTIONS[int(rng.integers(len(_ATTRIBUTIONS)))], sentence, rng)
+
+
+def hedge(sentence: str, rng: np.random.Generator) -> str:
+    """Weaken the sentence without changing its content."""
+    return _fill(_HEDGES[int(rng.integers(len(_HEDGES)))], sentence, rng)
+
+
+def contradict_rewrite(sentence: str, rng: np.random.Generator, pool=()) -> str | None:
+    """Try content-changing rewrites in random order; return the first that applies."""
+    rewrites = [lambda s: negate(s, rng), lambda s: swap_actors(s, rng, pool),
+                lambda s: change_numbers(s, rng), lambda s: antonym(s, rng),
+                lambda s: deny(s, rng)]
+    for index in rng.permutation(len(rewrites)):
+        result = rewrites[int(index)](sentence)
+        if result and result != sentence:
+            return result
+    return None
+
+
+def _entity_pool(texts) -> list[str]:
+    return sorted({n for t in texts for n in _names(t) if len(n) > 3})
+
+
+def augment_pairs(agree: pd.DataFrame, n: int, rng: np.random.Generator,
+                  contradict_share: float = 0.6) -> pd.DataFrame:
+    """Make ``n`` augmented pairs from agreeing pairs (columns ``a``, ``b``).
+
+    A share ``contradict_share`` are contradictions (one side's content rewritten,
+    the other side optionally framed); the rest keep agreement under frames
+    (attribution, hedge, or the same denial on both sides).
+    """
+    pool = _entity_pool(agree["a"].tolist() + agree["b"].tolist())
+    rows = []
+    order = rng.permutation(len(agree))
+    for index in np.resize(order, max(n * 2, 1)):
+        if len(rows) >= n:
+            break
+        a, b = agree.iloc[int(index)][["a", "b"]]
+        if rng.random() < 0.5:
+            a, b = b, a
+        if rng.random() < contradict_share:
+            new = contradict_rewrite(b, rng, pool)
+            if new is None:
+                continue
+            if rng.random() < 0.3:
+                a = attribute(a, rng)
+            rows.append((a, new, "contradict"))
+        else:
+            kind = rng.random()
+            if kind < 0.4:
+                rows.append((attribute(a, rng), b, "agree"))
+            elif kind < 0.6:
+                rows.append((a, hedge(b, rng), "agree"))
+            else:
+                rows.append((deny(a, rng), deny(b, rng), "agree"))
+    frame = pd.DataFrame(rows, columns=["a", "b", "label"])
+    frame["source"] = "augmented"
+    return frame

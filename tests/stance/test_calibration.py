@@ -1,0 +1,57 @@
+"""Calibration: JSON round trip, the decision rules, fitting on separable data."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from narrcomp.stance.calibration import (COMBINER_FEATURES, Calibration, combiner_inputs,
+                                         fit_calibration, load_calibration)
+
+
+def test_identity_passes_probabilities_through():
+    probs = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6]])
+    inputs = combiner_inputs(probs, np.ones(2), np.zeros((2, 3)), np.zeros(2))
+    np.testing.assert_allclose(Calibration.identity().predict_proba(inputs), probs, atol=1e-6)
+
+
+def test_rules_relatedness_then_margin():
+    cal = Calibration.identity()
+    cal.neutral_margin, cal.related_threshold = 0.6, 0.3
+    probs = np.array([[0.9, 0.05, 0.05], [0.55, 0.4, 0.05], [0.1, 0.8, 0.1], [0.1, 0.8, 0.1]])
+    cosine = np.array([0.8, 0.8, 0.8, 0.2])
+    assert cal.decide(probs, cosine).tolist() == ["agree", "neutral", "contradict", "neutral"]
+
+
+def test_json_round_trip_and_feature_check(tmp_path):
+    cal = Calibration.identity()
+    cal.neutral_margin = 0.45
+    cal.to_json(tmp_path / "calibration.json")
+    again = load_calibration(tmp_path)
+    assert again == cal
+    data = json.loads((tmp_path / "calibration.json").read_text())
+    data["features"] = ["cosine"]
+    (tmp_path / "calibration.json").write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="do not match"):
+        load_calibration(tmp_path)
+
+
+def test_load_without_file_is_identity(tmp_path):
+    assert load_calibration(tmp_path).info["kind"] == "identity"
+
+
+def test_fit_learns_a_separable_rule():
+    rng = np.random.default_rng(0)
+    labels = np.array(["agree", "contradict", "neutral"] * 30)
+    probs = np.full((90, 3), 1 / 3)
+    cosine = np.where(labels == "neutral", rng.uniform(0.0, 0.3, 90), rng.uniform(0.5, 0.9, 90))
+    negation = (labels == "contradict").astype(float)
+    features = np.column_stack([negation, np.zeros(90), np.zeros(90)])
+    inputs = combiner_inputs(probs, cosine, features, np.zeros(90))
+    assert inputs.shape == (90, len(COMBINER_FEATURES))
+    cal = fit_calibration(inputs, labels, seeds=(0,))
+    predicted = cal.decide(cal.predict_proba(inputs), cosine)
+    assert np.mean(predicted == labels) == 1.0
+    assert cal.info["n"] == 90 and cal.info["oof_macro_f1"] > 0.9

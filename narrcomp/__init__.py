@@ -39,9 +39,9 @@ __all__ = [
 
 
 def __getattr__(name):
-    # narrcomp.plots imports plotly: load it on first use, not at "import narrcomp".
-    if name == "plots":
+    # Subpackages loaded on first use, not at "import narrcomp" (plots imports plotly).
+    if name in ("plots", "evaluate", "report"):
         import importlib
 
-        return importlib.import_module("narrcomp.plots")
+        return importlib.import_module(f"narrcomp.{name}")
     raise AttributeError(f"module 'narrcomp' has no attribute {name!r}")

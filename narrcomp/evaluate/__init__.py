@@ -1,1 +1,11 @@
-"""Evaluation: retrieval and stance metrics, and readers for public benchmarks."""
+"""Evaluation: retrieval and stance metrics on DataFrames, and readers for public benchmarks.
+
+>>> from narrcomp.evaluate import map_at_k, macro_f1, fnc_score     # doctest: +SKIP
+"""
+
+from narrcomp.evaluate.retrieval import map_at_k, mrr, recall_at_k, retrieval_report, success_at_k
+from narrcomp.evaluate.stance_metrics import (accuracy, confusion, fnc_score, macro_f1, per_class,
+                                              stance_report)
+
+__all__ = ["map_at_k", "mrr", "recall_at_k", "success_at_k", "retrieval_report", "accuracy", "macro_f1",
+           "per_class", "confusion", "fnc_score", "stance_report"]

@@ -6,7 +6,7 @@ from typing import Mapping
 
 import plotly.graph_objects as go
 
-from narrcomp._validation import check_int, check_str
+from narrcomp._validation import param_error, check_int, check_str
 from narrcomp.plots._frames import palette_for, resolve_frame
 from narrcomp.plots._style import (
     MISSING, STANCE_TINTS, STATUS_TINTS, base_layout, empty_figure, escape_text, source_label,
@@ -68,8 +68,8 @@ def alignment(data, source_or_doc_id: str | None = None, *, against: str | None 
     check_str(title, "title", _FUNC, allow_none=True)
     wrap = check_int(wrap, "wrap", _FUNC, min=10)
     if source_or_doc_id is None and not hasattr(data, "columns"):
-        raise TypeError("alignment: pass the document to read as 'source_or_doc_id' "
-                        "when 'data' is a Comparison.")
+        raise param_error("source_or_doc_id", _FUNC, "a source name or doc_id when 'data' is a Comparison",
+                          source_or_doc_id, TypeError)
     kwargs = {} if source_or_doc_id is None else {"source_or_doc_id": source_or_doc_id,
                                                   "against": against}
     frame = resolve_frame(data, "alignment", ALIGNMENT_COLUMNS, _FUNC, **kwargs)

@@ -7,7 +7,10 @@ which by default:
 1. unescapes HTML entities (``&amp;`` -> ``&``),
 2. removes URLs (``http://...``, ``https://...``, ``www.``) and picture links
    (``pic.twitter.com/...``),
-3. removes @handles (``@user`` -> ``user`` is *not* done: the handle is dropped),
+3. turns @handles into plain names (``@OPCW`` -> ``OPCW``), so the name still
+   counts for embedding and lexical scoring (``handles="drop"`` removes them,
+   ``"keep"`` leaves them; keeping the name measured better on CLEF 2020 train
+   and dev: dense MAP@5 0.804 vs 0.787 on train),
 4. normalises Unicode (NFKC) and typographic quotes/dashes,
 5. collapses runs of whitespace and strips the ends.
 
@@ -41,7 +44,7 @@ class NormalizeOptions:
     unescape_html: bool = True
     strip_urls: bool = True
     strip_pictures: bool = True
-    strip_handles: bool = True
+    handles: str = "name"
     unicode: bool = True
     whitespace: bool = True
 
@@ -68,8 +71,8 @@ def normalize_text(text: str, options: NormalizeOptions | None = DEFAULT_NORMALI
 
     Examples
     --------
-    >>> normalize_text("Douma &amp; chlorine https://t.co/x @user  pic.twitter.com/abc")
-    'Douma & chlorine'
+    >>> normalize_text("Douma &amp; chlorine https://t.co/x @OPCW  pic.twitter.com/abc")
+    'Douma & chlorine OPCW'
     """
     if options is None:
         return text
@@ -79,8 +82,13 @@ def normalize_text(text: str, options: NormalizeOptions | None = DEFAULT_NORMALI
         text = _PIC.sub(" ", text)
     if options.strip_urls:
         text = _URL.sub(" ", text)
-    if options.strip_handles:
+    if options.handles == "name":
+        text = _HANDLE.sub(lambda m: m.group(0)[1:], text)
+    elif options.handles == "drop":
         text = _HANDLE.sub(" ", text)
+    elif options.handles != "keep":
+        raise ValueError(f"The 'handles' option of NormalizeOptions must be one of {{'name', 'drop', 'keep'}}. "
+                         f"Got {options.handles!r} instead.")
     if options.unicode:
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     if options.whitespace:

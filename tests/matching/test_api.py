@@ -72,7 +72,7 @@ def test_self_match_is_excluded_when_matching_one_collection():
 def test_urls_handles_pictures_and_entities_are_normalised_away():
     noisy = ["OPCW inspectors said chlorine gas cylinders were found in Douma &amp; "
              "@OPCW https://t.co/abc123 pic.twitter.com/xyz"]
-    clean = ["OPCW inspectors said chlorine gas cylinders were found in Douma &"]
+    clean = ["OPCW inspectors said chlorine gas cylinders were found in Douma & OPCW"]
     a = match(noisy, CANDIDATES, k=5, method="dense", show_progress=False)
     b = match(clean, CANDIDATES, k=5, method="dense", show_progress=False)
     pd.testing.assert_frame_equal(a, b)

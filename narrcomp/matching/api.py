@@ -24,10 +24,10 @@ METHODS = ("auto", "dense", "lexical", "hybrid")
 #: What ``method="auto"`` means (tuned on CLEF 2020 task 2 train/dev).
 DEFAULT_METHOD = "hybrid"
 #: BM25 weight of the linear fusion (tuned on CLEF 2020 task 2 train/dev).
-DEFAULT_WEIGHT = 1.0
+DEFAULT_WEIGHT = 0.25
 #: Candidates taken from each of the dense and the BM25 top lists.
 DEFAULT_POOL = 100
-DEFAULT_FUSION = "rrf"
+DEFAULT_FUSION = "linear"
 
 _FUNC = "match"
 
@@ -72,11 +72,12 @@ def match(
         (``None``: the default all-MiniLM-L6-v2). Unused for ``"lexical"``.
         The ``score`` column is the cosine for ``"dense"``, BM25 for
         ``"lexical"`` and the fused score for ``"hybrid"`` (with the default
-        RRF fusion at most ``(1 + weight) / 61``: use ``"dense"`` where a
-        cosine threshold is needed).
+        linear fusion, the cosine plus up to ``weight`` for the best BM25
+        candidate of the query: use ``"dense"`` where a pure cosine threshold
+        is needed).
     method : {"auto", "dense", "lexical", "hybrid"}, default "auto"
         ``"dense"``: cosine of embeddings; ``"lexical"``: BM25;
-        ``"hybrid"``: reciprocal rank fusion of both (see
+        ``"hybrid"``: cosine plus scaled BM25 (see
         :mod:`narrcomp.matching.hybrid`); ``"auto"``: ``DEFAULT_METHOD``
         (``"hybrid"``, the best on CLEF 2020 task 2 train/dev).
     exclude_self : bool or None

@@ -64,6 +64,13 @@ _DENIALS = [
 _ATTRIBUTIONS = ["{Speaker} said that {s}.", "According to {speaker}, {s}.", "{S}, {speaker} said.",
                  "{Speaker} confirmed that {s}.", "{Speaker} reported that {s}.",
                  "{S}, according to {speaker}.", "{Speaker} told reporters that {s}."]
+# named parties for style-2 augmentation: two sides of a story reported in one outlet
+PARTIES = ["Russian officials", "the Russian defence ministry", "Western governments",
+           "the UN commission", "Syrian state media", "Ukrainian officials", "the OPCW",
+           "independent investigators", "the State Department", "Chinese officials",
+           "the Israeli army", "Hamas officials", "the police", "the company", "activists",
+           "the government", "opposition leaders", "the prosecutor", "the defence lawyers",
+           "state television", "forensic experts", "the Kremlin", "NATO", "local residents"]
 _HEDGES = ["It is alleged that {s}.", "Reports suggest that {s}.", "{S}, it was reported.",
            "It appears that {s}.", "{Speaker} suggested that {s}."]
 _COMMON_FIRST = {"the", "a", "an", "it", "there", "this", "that", "these", "those", "two",
@@ -80,8 +87,10 @@ def _body(sentence: str) -> str:
     return s
 
 
-def _fill(template: str, sentence: str, rng: np.random.Generator) -> str:
-    speaker = SPEAKERS[int(rng.integers(len(SPEAKERS)))]
+def _fill(template: str, sentence: str, rng: np.random.Generator,
+          speaker: str | None = None) -> str:
+    if speaker is None:
+        speaker = SPEAKERS[int(rng.integers(len(SPEAKERS)))]
     body = _body(sentence)
     text = template.format(s=body, S=body[:1].upper() + body[1:],
                            speaker=speaker, Speaker=speaker[:1].upper() + speaker[1:])
@@ -159,9 +168,14 @@ def deny(sentence: str, rng: np.random.Generator) -> str:
     return _fill(_DENIALS[int(rng.integers(len(_DENIALS)))], sentence, rng)
 
 
-def attribute(sentence: str, rng: np.random.Generator) -> str:
+def attribute(sentence: str, rng: np.random.Generator, speaker: str | None = None) -> str:
     """Wrap the sentence in a reporting frame that keeps its content."""
-    return _fill(_ATTRIBUTIONS[int(rng.integers(len(_ATTRIBUTIONS)))], sentence, rng)
+    return _fill(_ATTRIBUTIONS[int(rng.integers(len(_ATTRIBUTIONS)))], sentence, rng, speaker)
+
+
+def _two_parties(rng: np.random.Generator) -> tuple[str, str]:
+    first, second = rng.choice(len(PARTIES), 2, replace=False)
+    return PARTIES[int(first)], PARTIES[int(second)]
 
 
 def hedge(sentence: str, rng: np.random.Generator) -> str:
@@ -186,13 +200,21 @@ def _entity_pool(texts) -> list[str]:
 
 
 def augment_pairs(agree: pd.DataFrame, n: int, rng: np.random.Generator,
-                  contradict_share: float = 0.6) -> pd.DataFrame:
+                  contradict_share: float = 0.6, style: int = 1) -> pd.DataFrame:
     """Make ``n`` augmented pairs from agreeing pairs (columns ``a``, ``b``).
 
     A share ``contradict_share`` are contradictions (one side's content rewritten,
     the other side optionally framed); the rest keep agreement under frames
     (attribution, hedge, or the same denial on both sides).
+
+    ``style=2`` adds the frames of contested news: both sides attributed to two
+    different named parties (for contradictions *and* agreements, so that two
+    opposing speakers alone never decide the label) and hedged counter-claims
+    ("X suggested that <rewritten>") labelled contradict. ``style=1`` is the
+    original recipe, kept so that earlier runs rebuild the same rows.
     """
+    if style not in (1, 2):
+        raise ValueError(f"The 'style' parameter of augment_pairs must be 1 or 2. Got {style!r} instead.")
     pool = _entity_pool(agree["a"].tolist() + agree["b"].tolist())
     rows = []
     order = rng.permutation(len(agree))
@@ -206,12 +228,21 @@ def augment_pairs(agree: pd.DataFrame, n: int, rng: np.random.Generator,
             new = contradict_rewrite(b, rng, pool)
             if new is None:
                 continue
-            if rng.random() < 0.3:
+            frame = rng.random() if style == 2 else 1.0
+            if frame < 0.35:
+                first, second = _two_parties(rng)
+                a, new = attribute(a, rng, first), attribute(new, rng, second)
+            elif frame < 0.5:
+                new = hedge(new, rng)
+            elif rng.random() < 0.3:
                 a = attribute(a, rng)
             rows.append((a, new, "contradict"))
         else:
             kind = rng.random()
-            if kind < 0.4:
+            if style == 2 and kind < 0.3:
+                first, second = _two_parties(rng)
+                rows.append((attribute(a, rng, first), attribute(b, rng, second), "agree"))
+            elif kind < 0.4:
                 rows.append((attribute(a, rng), b, "agree"))
             elif kind < 0.6:
                 rows.append((a, hedge(b, rng), "agree"))

@@ -122,8 +122,11 @@ def _shorten(text: str) -> str:
 
 
 def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 0,
-              log=print) -> pd.DataFrame:
-    """Read, cap, augment and shuffle the training pairs (columns a, b, label, source)."""
+              augment_style: int = 1, log=print) -> pd.DataFrame:
+    """Read, cap, augment and shuffle the training pairs (columns a, b, label, source).
+
+    ``augment_style`` is passed to :func:`~narrcomp.stance.training.augment.augment_pairs`.
+    """
     caps = DEFAULT_CAPS if caps is None else caps
     rng = np.random.default_rng(seed)
     paths = _paths(Path(root))
@@ -139,7 +142,7 @@ def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 
     seeds = base[(base["label"] == "agree") & base["source"].isin(AUGMENT_SEEDS)
                  & (base["a"].str.split().str.len() <= 40) & (base["b"].str.split().str.len() <= 40)]
     n_aug = int(round(len(base) * augment_share / (1 - augment_share)))
-    augmented = augment_pairs(seeds.reset_index(drop=True), n_aug, rng)
+    augmented = augment_pairs(seeds.reset_index(drop=True), n_aug, rng, style=augment_style)
     log(f"augmented: {len(augmented)} pairs {augmented['label'].value_counts().to_dict()}")
     mix = pd.concat([base, augmented], ignore_index=True)
     return mix.iloc[rng.permutation(len(mix))].reset_index(drop=True)

@@ -85,9 +85,9 @@ def classify_stance(a, b=None, *, model=None, batch_size: int = 64,
     """Classify claim pairs as agree, contradict or neutral.
 
     Attribution frames are stripped first ("The ministry denied that X" is
-    judged by its content X, negated); the cross-encoder scores both orders
-    and averages them, so ``classify_stance(a, b)`` and ``classify_stance(b, a)``
-    give the same probabilities. With the shipped model the probabilities are
+    judged by its content X, negated); the cross-encoder scores each pair once
+    in a canonical order (the two contents sorted), so ``classify_stance(a, b)``
+    and ``classify_stance(b, a)`` give the same probabilities. With the shipped model the probabilities are
     calibrated on development data (claimpairs, odd-numbered pairs) and the
     label is ``neutral`` when the claims are not related (embedding cosine
     below a calibrated threshold) or the evidence is weak (neutral margin).

@@ -24,9 +24,6 @@ def test_matched_claim_finds_its_counterpart(tiny_comparison):
     assert best.iloc[0]["score"] > 0.6
 
 
-@pytest.mark.xfail(strict=True, reason="known stance error of the shipped model (MODEL_CARD.md): its calibration "
-                   "weighs high cosine towards contradict, so this paraphrase of the OPCW finding comes out "
-                   "contradicted (p_contradict 0.51 vs p_agree 0.48)")
 def test_paraphrase_of_the_finding_is_agreed(tiny_comparison):
     chlorine = _claim(tiny_comparison, "Chlorine was used as a weapon in Douma, witnesses said")
     assert chlorine["status"] == "agreed"

@@ -75,8 +75,8 @@ fine-tuned on CPU from the bundled sentence-transformers all-MiniLM-L6-v2 weight
 
 ## Labels
 `config.json` `id2label`: 0 = agree, 1 = contradict, 2 = neutral (NLI entailment -> agree,
-contradiction -> contradict). The model is used symmetrically: the probabilities of
-(a, b) and (b, a) are averaged; training showed each pair in a random order.
+contradiction -> contradict). The model is used symmetrically: each pair is scored once
+in a canonical order (the two texts sorted); training showed each pair in a random order.
 
 ## Files
 - `model.safetensors`: fp16 ({export['bytes'] / 1e6:.1f} MB, {export['tensors']} tensors); loaded in float32.

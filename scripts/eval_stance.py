@@ -32,25 +32,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from narrcomp.evaluate.baselines import fit_similarity_baseline  # noqa: E402
 from narrcomp.evaluate.stance_data import load_claimpairs, load_fnc1, load_sick  # noqa: E402
-from narrcomp.evaluate.stance_metrics import fnc_score, macro_f1, stance_report  # noqa: E402
+from narrcomp.evaluate.stance_metrics import fnc_score, stance_report  # noqa: E402
 from narrcomp.stance.api import stance_inputs  # noqa: E402
 from narrcomp.stance.backends import STANCE_LABELS  # noqa: E402
 from narrcomp.stance.calibration import COMBINER_FEATURES, fit_calibration  # noqa: E402
 from narrcomp.stance.pipeline import resolve  # noqa: E402
 
 COS = COMBINER_FEATURES.index("cosine")
-
-
-def similarity_baseline(cos_fit, y_fit):
-    """Best (t_low, t_high) on the fitting pairs: cos >= t_high agree, t_low.. contradict."""
-    def decide(cos, lo, hi):
-        return np.where(cos >= hi, "agree", np.where(cos >= lo, "contradict", "neutral"))
-
-    grid = np.round(np.arange(0.0, 1.0, 0.02), 2)
-    best = max(((macro_f1(y_fit, decide(cos_fit, lo, hi)), lo, hi)
-                for lo in grid for hi in grid if hi >= lo), key=lambda t: t[0])
-    return best[1], best[2], decide
 
 
 def _report(name, table, labels) -> dict:
@@ -122,8 +112,9 @@ def main(argv=None) -> int:
     probs = calibration.predict_proba(inputs)
     labels = calibration.decide(probs, inputs[:, COS])
     raw = np.array(STANCE_LABELS, dtype=object)[inputs[:, :3].argmax(axis=1)]
-    lo, hi, decide = similarity_baseline(inputs[is_cal.to_numpy(), COS], pairs.loc[is_cal, "label"])
-    baseline = decide(inputs[:, COS], lo, hi)
+    similarity = fit_similarity_baseline(inputs[is_cal.to_numpy(), COS], pairs.loc[is_cal, "label"])
+    lo, hi = similarity.contradict_from, similarity.agree_from
+    baseline = similarity.predict(inputs[:, COS])
     held = ~is_cal
     claim = {}
     for part, mask in (("whole (includes calibration half)", np.ones(len(pairs), bool)),

@@ -14,11 +14,11 @@ import numpy as np
 __all__ = ["build_index", "IVF_NPROBE", "HNSW_M", "HNSW_EF_SEARCH"]
 
 #: Inverted lists probed per query by ``index="faiss-ivf"``.
-IVF_NPROBE = 32
+IVF_NPROBE = 128
 #: Graph degree and search breadth of ``index="faiss-hnsw"``.
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 256
 _SEED = 1234
 
 

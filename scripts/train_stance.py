@@ -52,6 +52,9 @@ def main(argv=None) -> int:
     parser.add_argument("--augment-share", type=float, default=0.2)
     parser.add_argument("--augment-style", type=int, choices=[1, 2], default=1,
                         help="2: also two-party attributed and hedged contradictions (stage 2)")
+    parser.add_argument("--lr-trace", default=None, metavar="JSON",
+                        help="replay the per-step learning-rate factors of an earlier run "
+                             "(its lr_trace.json), e.g. to reproduce a --schedule time run")
     parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--checkpoint-minutes", type=float, default=15.0)
@@ -95,7 +98,8 @@ def main(argv=None) -> int:
                       batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
                       seed=args.seed, deadline=_parse_deadline(args.deadline, args.max_minutes),
                       checkpoint_minutes=args.checkpoint_minutes, threads=args.threads,
-                      schedule=args.schedule, warmup=args.warmup)
+                      schedule=args.schedule, warmup=args.warmup,
+                      lr_trace=tuple(json.loads(Path(args.lr_trace).read_text())) if args.lr_trace else ())
     state = train(mix, cfg, log=lambda m: print(m, flush=True))
     manifest["result"] = state
     manifest["finished_utc"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -41,6 +41,7 @@ class TrainConfig:
     log_every: int = 20
     threads: int | None = None
     schedule: str = "steps"  # or "time": decay reaches 0 at the deadline
+    lr_trace: tuple = ()  # replay: per-step learning-rate factors of an earlier run
     freeze_embeddings: bool = True
 
 
@@ -124,6 +125,8 @@ def train(mix: pd.DataFrame, cfg: TrainConfig, log=print) -> dict:
     lr_trace: list[float] = []
 
     def factor() -> float:
+        if cfg.lr_trace:  # replaying a recorded schedule (e.g. one made with schedule="time")
+            return float(cfg.lr_trace[step]) if step < len(cfg.lr_trace) else 0.0
         progress = None
         if cfg.schedule == "time" and cfg.deadline is not None:
             progress = (time.time() - started) / max(1.0, cfg.deadline - started)
@@ -171,4 +174,5 @@ def train(mix: pd.DataFrame, cfg: TrainConfig, log=print) -> dict:
 def _state(step, epoch, losses, started, cfg) -> dict:
     return {"step": step, "epoch": epoch, "seconds": round(time.time() - started, 1),
             "loss_last_100": float(np.mean(losses[-100:])) if losses else math.nan,
-            "config": asdict(cfg)}
+            "config": {**asdict(cfg), "lr_trace": f"{len(cfg.lr_trace)} replayed factors"
+                       if cfg.lr_trace else None}}

@@ -76,34 +76,11 @@ def stance_model() -> dict:
 def fnc1_train_pairs(folder: Path, n: int, seed: int = 0) -> pd.DataFrame:
     """A seeded stratified sample of ``n`` FNC-1 train pairs, headline vs best body sentence.
 
-    The same construction as :func:`narrcomp.evaluate.stance_data.load_fnc1`
-    (per-label shares, ``numpy.random.default_rng(seed)``, TF-IDF fitted on the
-    bodies used, :func:`narrcomp.stance.training.sources._best_sentence`).
-    Columns: a, b, label (agree / contradict / neutral), label4 (agree /
-    contradict / related / unrelated), fnc_label.
+    :func:`narrcomp.evaluate.stance_data.load_fnc1` with ``split="train"``, plus
+    ``label4`` (agree / contradict / related / unrelated) for ``calibrate``.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from narrcomp.stance.training.sources import _best_sentence
-
-    stances = pd.read_csv(folder / "train_stances_labeled.csv", dtype=str)
-    bodies = pd.read_csv(folder / "train_bodies.csv", dtype=str)
-    id_column = "Body ID" if "Body ID" in bodies.columns else "Body_ID"
-    bodies = bodies.set_index(id_column)["articleBody"]
-    rng = np.random.default_rng(seed)
-    keep = []
-    for label in sorted(stances["Stance"].unique()):
-        rows = np.flatnonzero((stances["Stance"] == label).to_numpy())
-        share = max(1, round(n * len(rows) / len(stances)))
-        keep.extend(rng.choice(rows, min(share, len(rows)), replace=False).tolist())
-    stances = stances.iloc[sorted(keep)]
-    used = bodies.loc[stances["Body ID"].unique()]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(used.tolist())
-    texts = [_best_sentence(h, used[i], vectorizer) for h, i in zip(stances["Headline"], stances["Body ID"])]
-    four = stances["Stance"].map(_FNC_FOUR).to_numpy()
-    return pd.DataFrame({"a": stances["Headline"].to_numpy(), "b": texts,
-                         "label": [x if x in ("agree", "contradict") else "neutral" for x in four],
-                         "label4": four, "fnc_label": stances["Stance"].to_numpy()})
+    pairs = load_fnc1(folder, split="train", max_rows=n, seed=seed)
+    return pairs.assign(label4=pairs["fnc_label"].map(_FNC_FOUR))
 
 
 def held_out_labels(pairs: pd.DataFrame, params: dict) -> dict:

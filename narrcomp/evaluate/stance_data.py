@@ -103,20 +103,33 @@ def load_claimpairs(path, part: str = "all") -> pd.DataFrame:
     return table[["id", "topic", "a", "b", "label", "label4", "note"]].reset_index(drop=True)
 
 
+#: file names of the two FNC-1 folders in ../shared/eval (stances, bodies)
+_FNC_FILES = {"test": ("competition_test_stances.csv", "competition_test_bodies.csv"),
+              "train": ("train_stances_labeled.csv", "train_bodies.csv")}
+
+
 def load_fnc1(path, *, body: str = "best_sentence", max_rows: int | None = None,
-              seed: int = 0) -> pd.DataFrame:
-    """FNC-1 competition test pairs: headline vs a body text.
+              seed: int = 0, split: str = "test") -> pd.DataFrame:
+    """FNC-1 pairs: headline vs a body text.
 
     Parameters
     ----------
     path : str or os.PathLike
         The ``fnc1`` folder (``competition_test_stances.csv`` and
-        ``competition_test_bodies.csv``).
+        ``competition_test_bodies.csv``), or with ``split="train"`` the
+        ``stance-train/fnc1_train`` folder (``train_stances_labeled.csv`` and
+        ``train_bodies.csv``).
     body : {"best_sentence", "lead"}
         ``best_sentence``: the body sentence with the highest TF-IDF overlap with
-        the headline; ``lead``: the body's first 60 words.
+        the headline (TF-IDF fitted on the bodies used); ``lead``: the body's
+        first 60 words.
     max_rows : int, optional
-        A seeded stratified subset of this many rows (documented in reports).
+        A seeded stratified subset of this many rows (per-label shares,
+        ``numpy.random.default_rng(seed)``; documented in reports).
+    seed : int
+        Seed of that subset.
+    split : {"test", "train"}
+        The competition test or the train set.
 
     Returns
     -------
@@ -124,11 +137,13 @@ def load_fnc1(path, *, body: str = "best_sentence", max_rows: int | None = None,
         headline (a), body text (b), label (3-way), fnc_label (4-way), body_id.
     """
     body = check_choice(body, "body", "load_fnc1", ("best_sentence", "lead"))
+    split = check_choice(split, "split", "load_fnc1", tuple(_FNC_FILES))
     folder = Path(path)
-    stances = pd.read_csv(_existing(folder / "competition_test_stances.csv", "FNC-1 stances"),
-                          dtype=str)
-    bodies = pd.read_csv(_existing(folder / "competition_test_bodies.csv", "FNC-1 bodies"),
-                         dtype=str).set_index("Body ID")["articleBody"]
+    stances_file, bodies_file = _FNC_FILES[split]
+    stances = pd.read_csv(_existing(folder / stances_file, "FNC-1 stances"), dtype=str)
+    bodies = pd.read_csv(_existing(folder / bodies_file, "FNC-1 bodies"), dtype=str)
+    # the train bodies file spells its id column Body_ID
+    bodies = bodies.rename(columns={"Body_ID": "Body ID"}).set_index("Body ID")["articleBody"]
     if max_rows is not None and max_rows < len(stances):
         rng = np.random.default_rng(seed)
         keep = []

@@ -71,6 +71,8 @@ __all__ = ["match_embeddings", "AUTO_FAISS_MIN_PAIRS", "TIE_PAD", "INDEXES"]
 
 #: Query x candidate pairs from which ``index="auto"`` switches to FAISS flat.
 AUTO_FAISS_MIN_PAIRS = 100_000_000_000
+#: Query x candidate pairs from which ``show_progress=None`` shows a progress bar.
+PROGRESS_MIN_PAIRS = 100_000_000
 #: Extra candidates kept per query before the float64 re-scoring and tie-break.
 TIE_PAD = 16
 #: Accepted values of ``index``.
@@ -163,7 +165,7 @@ def resolve_index(index: str, n_queries: int, n_candidates: int) -> str:
     --------
     >>> resolve_index("auto", 10, 1000)
     'exact'
-    >>> resolve_index("auto", 10_000, 100_000)
+    >>> resolve_index("auto", 100_000, 1_000_000)
     'faiss'
     """
     if index != "auto":
@@ -219,7 +221,7 @@ def _exact_topk(Q, C, keep, blocks, excluded, show_progress) -> np.ndarray:
     qb, cb = blocks
     starts = range(0, len(Q), qb)
     if show_progress is None:
-        show_progress = len(Q) * len(C) >= 100_000_000
+        show_progress = len(Q) * len(C) >= PROGRESS_MIN_PAIRS
     out = np.empty((len(Q), keep), dtype=np.int64)
     for q0 in tqdm(starts, desc="match", unit="block", disable=not show_progress):
         q1 = min(q0 + qb, len(Q))

@@ -77,3 +77,13 @@ def test_fnc1_subset_is_stratified(shared):
     assert 95 <= len(table) <= 105
     assert set(table["fnc_label"]) == {"agree", "disagree", "discuss", "unrelated"}
     assert (table["label"][table["fnc_label"] == "disagree"] == "contradict").all()
+
+
+def test_fnc1_train_split_reads_the_train_files(shared):
+    table = load_fnc1(shared / "stance-train" / "fnc1_train", split="train", max_rows=60)
+    assert 55 <= len(table) <= 65
+    assert set(table["fnc_label"]) == {"agree", "disagree", "discuss", "unrelated"}
+    # best_sentence: each body text is one sentence of its article, not the whole body
+    assert table["b"].str.split().str.len().max() < 120
+    with pytest.raises(ValueError, match="The 'split' parameter of load_fnc1"):
+        load_fnc1(shared / "fnc1", split="dev")

@@ -63,24 +63,23 @@ def model_card(manifest: dict, results: dict, export: dict, figures: list[str],
            if "fnc1_subset" in results else "")
     state = manifest.get("result", {})
     seen = int(state.get("step", 0)) * int(manifest["args"]["batch_size"])
-    epochs = seen / max(1, int(manifest["mix_rows"]))
     base = manifest.get("base_run_manifest")
     stage1 = ""
     if base:
         b_state = base.get("result", {})
-        b_seen = int(b_state.get("step", 0)) * int(base["args"]["batch_size"])
-        seen += b_seen
+        seen += int(b_state.get("step", 0)) * int(base["args"]["batch_size"])
         stage1 = (f"Two stages. **Stage 1** (from the bundled all-MiniLM-L6-v2): `{base['command']}`: "
                   f"{b_state.get('step', '?')} steps of batch {base['args']['batch_size']}, lr "
                   f"{base['args']['lr']}, seed {base['args']['seed']}, on {base['mix_rows']} pairs "
                   f"(augmentation style {base['args'].get('augment_style', 1)}, share "
-                  f"{base['args']['augment_share']}), {b_state.get('seconds', '?')} s. Its learning rate "
-                  f"followed the clock (`--schedule time`); the per-step factors ship as "
-                  f"`lr_trace_stage1.json`, and adding `--lr-trace lr_trace_stage1.json` to that "
-                  f"command replays them. **Stage 2** continued from stage "
+                  f"{base['args']['augment_share']}), {b_state.get('seconds', '?')} s. "
+                  + ("Its learning rate followed the clock (`--schedule time`); the per-step factors "
+                     "ship as `lr_trace_stage1.json`, and adding `--lr-trace lr_trace_stage1.json` to "
+                     "that command replays them. " if base["args"].get("schedule") == "time" else "")
+                  + f"**Stage 2** continued from stage "
                   f"1's final checkpoint with the command below; its manifest is in "
                   f"`training_manifest.json`, stage 1's under `base_run_manifest`.\n\n")
-        epochs = seen / max(1, int(manifest["mix_rows"]))
+    epochs = seen / max(1, int(manifest["mix_rows"]))
     images = "\n".join(f"![{Path(f).stem}](figures/{f})" if f.endswith(".png")
                        else f"- [figures/{f}](figures/{f})" for f in figures)
     return f"""# narrcomp stance model (narrcomp-stance-minilm-l6)

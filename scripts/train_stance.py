@@ -50,8 +50,8 @@ def main(argv=None) -> int:
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--max-length", type=int, default=128)
     parser.add_argument("--augment-share", type=float, default=0.2)
-    parser.add_argument("--augment-style", type=int, choices=[1, 2], default=1,
-                        help="2: also two-party attributed and hedged contradictions (stage 2)")
+    parser.add_argument("--augment-style", type=int, choices=[1, 2, 3], default=1,
+                        help="2: also two-party attributed and hedged contradictions (stage 2); 3: style 2 with contested-claim verbs, verdict/side antonyms and incompatible quantities (stage 3)")
     parser.add_argument("--lr-trace", default=None, metavar="JSON",
                         help="replay the per-step learning-rate factors of an earlier run "
                              "(its lr_trace.json), e.g. to reproduce a --schedule time run")

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["negate", "swap_actors", "change_numbers", "antonym", "deny", "attribute",
-           "hedge", "contradict_rewrite", "augment_pairs"]
+           "hedge", "quantity_clash", "contradict_rewrite", "augment_pairs"]
 
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|should|did|does|do)\b"
                   r"(?!\s+(?:not|never|n't)\b)", re.IGNORECASE)
@@ -46,6 +46,23 @@ _PAIRS = [("increased", "decreased"), ("increase", "decrease"), ("rose", "fell")
           ("inside", "outside"), ("ground", "air"), ("north", "south"), ("east", "west")]
 _ANTONYM = {**{a: b for a, b in _PAIRS}, **{b: a for a, b in _PAIRS}}
 _ANTONYM_RE = re.compile(r"\b(" + "|".join(sorted(_ANTONYM, key=len, reverse=True)) + r")\b")
+# style 3 adds outcomes, verdicts and the sides of contested incidents (separate
+# tables so that styles 1 and 2 rebuild the same rows)
+_PAIRS_3 = [("acquitted", "convicted"), ("recovered", "died"), ("discharged", "died"),
+            ("ordered", "refused"), ("destroyed", "spared"), ("returned", "kept"),
+            ("expelled", "welcomed"), ("withdrew", "advanced"), ("proved", "disproved"),
+            ("agreed", "refused"), ("supported", "opposed"), ("killed", "wounded"),
+            ("civilians", "fighters"), ("hit", "missed"), ("attack", "accident"),
+            ("international", "territorial"), ("Russia", "Ukraine"), ("Moscow", "Kyiv"),
+            ("Syria", "the rebels"), ("separatist", "government"), ("sarin", "chlorine"),
+            ("dropped", "planted"), ("entered", "left"), ("all", "none of the"),
+            ("found", "ruled out"), ("rebels", "government forces"), ("the West", "Russia")]
+_ANTONYM_3 = {**_ANTONYM, **{a: b for a, b in _PAIRS_3}, **{b: a for a, b in _PAIRS_3}}
+_ANTONYM_3_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ANTONYM_3), key=len, reverse=True))
+                           + r")\b")
+_QUANTIFIED = re.compile(r"\b(?:(?:at least|more than|over|nearly|almost|about|around|some|"
+                         r"up to|fewer than|less than|only|just)\s+)?(\d{1,3}(?:,\d{3})+|\d+)\b",
+                         re.IGNORECASE)
 SPEAKERS = ["officials", "the government", "the ministry", "a spokesman", "the Kremlin",
             "the company", "police", "the White House", "state media", "the army",
             "investigators", "the prosecutor", "a senior official", "the foreign ministry",
@@ -71,6 +88,10 @@ PARTIES = ["Russian officials", "the Russian defence ministry", "Western governm
            "the Israeli army", "Hamas officials", "the police", "the company", "activists",
            "the government", "opposition leaders", "the prosecutor", "the defence lawyers",
            "state television", "forensic experts", "the Kremlin", "NATO", "local residents"]
+# style 3: the verbs of contested claims, beside the neutral reporting verbs
+_ATTRIBUTIONS_3 = _ATTRIBUTIONS + ["{Speaker} claimed that {s}.", "{Speaker} insisted that {s}.",
+                                   "{Speaker} argued that {s}.", "{Speaker} maintained that {s}.",
+                                   "{S}, {speaker} claimed.", "{Speaker} alleged that {s}."]
 _HEDGES = ["It is alleged that {s}.", "Reports suggest that {s}.", "{S}, it was reported.",
            "It appears that {s}.", "{Speaker} suggested that {s}."]
 _COMMON_FIRST = {"the", "a", "an", "it", "there", "this", "that", "these", "those", "two",
@@ -154,13 +175,47 @@ def change_numbers(sentence: str, rng: np.random.Generator) -> str | None:
     return None
 
 
-def antonym(sentence: str, rng: np.random.Generator) -> str | None:
-    """Replace one word by its opposite (increase/decrease, confirmed/denied, ...)."""
-    matches = list(_ANTONYM_RE.finditer(sentence))
+def antonym(sentence: str, rng: np.random.Generator, style: int = 1) -> str | None:
+    """Replace one word by its opposite (increase/decrease, confirmed/denied, ...).
+
+    ``style=3`` also knows verdicts, outcomes and the sides of contested
+    incidents (acquitted/convicted, Russia/Ukraine, sarin/chlorine, ...).
+    """
+    table, pattern = (_ANTONYM_3, _ANTONYM_3_RE) if style == 3 else (_ANTONYM, _ANTONYM_RE)
+    matches = list(pattern.finditer(sentence))
     if not matches:
         return None
     match = matches[int(rng.integers(len(matches)))]
-    return sentence[: match.start()] + _ANTONYM[match.group(0)] + sentence[match.end():]
+    return sentence[: match.start()] + table[match.group(0)] + sentence[match.end():]
+
+
+def quantity_clash(sentence: str, rng: np.random.Generator) -> str | None:
+    """Replace a count (with its qualifier) by an incompatible quantity phrase.
+
+    "At least 18 trucks were destroyed" may become "Only one trucks were
+    destroyed" or "More than 90 trucks ...": the grammar can suffer, the
+    numbers cannot both be true. Years are left alone.
+    """
+    counts = [m for m in _QUANTIFIED.finditer(sentence)
+              if not 1900 <= int(m.group(1).replace(",", "")) <= 2035]
+    if not counts:
+        return None
+    match = counts[int(rng.integers(len(counts)))]
+    value = int(match.group(1).replace(",", ""))
+    if value >= 6 and rng.random() < 0.6:
+        low = max(value // int(rng.choice([3, 4, 10])), 1)
+        phrase = str(rng.choice(["only one", "just one", "only two", "no more than {}".format(low),
+                                 "fewer than {}".format(low), "a handful of"]))
+    else:
+        high = value * int(rng.choice([5, 10, 20])) + 10
+        phrase = str(rng.choice(["more than {:,}".format(high), "at least {:,}".format(high),
+                                 "hundreds of", "thousands of"]))
+    rest = sentence[match.end():]
+    if phrase.endswith(" of") and rest.startswith(" of "):
+        phrase = phrase[:-3]
+    if match.start() == 0:
+        phrase = phrase[:1].upper() + phrase[1:]
+    return sentence[: match.start()] + phrase + rest
 
 
 def deny(sentence: str, rng: np.random.Generator) -> str:
@@ -168,9 +223,14 @@ def deny(sentence: str, rng: np.random.Generator) -> str:
     return _fill(_DENIALS[int(rng.integers(len(_DENIALS)))], sentence, rng)
 
 
-def attribute(sentence: str, rng: np.random.Generator, speaker: str | None = None) -> str:
-    """Wrap the sentence in a reporting frame that keeps its content."""
-    return _fill(_ATTRIBUTIONS[int(rng.integers(len(_ATTRIBUTIONS)))], sentence, rng, speaker)
+def attribute(sentence: str, rng: np.random.Generator, speaker: str | None = None,
+              style: int = 1) -> str:
+    """Wrap the sentence in a reporting frame that keeps its content.
+
+    ``style=3`` adds the verbs of contested claims (claimed, insisted, alleged, ...).
+    """
+    frames = _ATTRIBUTIONS_3 if style == 3 else _ATTRIBUTIONS
+    return _fill(frames[int(rng.integers(len(frames)))], sentence, rng, speaker)
 
 
 def _two_parties(rng: np.random.Generator) -> tuple[str, str]:
@@ -183,11 +243,17 @@ def hedge(sentence: str, rng: np.random.Generator) -> str:
     return _fill(_HEDGES[int(rng.integers(len(_HEDGES)))], sentence, rng)
 
 
-def contradict_rewrite(sentence: str, rng: np.random.Generator, pool=()) -> str | None:
-    """Try content-changing rewrites in random order; return the first that applies."""
+def contradict_rewrite(sentence: str, rng: np.random.Generator, pool=(),
+                       style: int = 1) -> str | None:
+    """Try content-changing rewrites in random order; return the first that applies.
+
+    ``style=3`` uses the larger antonym table and adds :func:`quantity_clash`.
+    """
     rewrites = [lambda s: negate(s, rng), lambda s: swap_actors(s, rng, pool),
-                lambda s: change_numbers(s, rng), lambda s: antonym(s, rng),
+                lambda s: change_numbers(s, rng), lambda s: antonym(s, rng, style),
                 lambda s: deny(s, rng)]
+    if style == 3:
+        rewrites.append(lambda s: quantity_clash(s, rng))
     for index in rng.permutation(len(rewrites)):
         result = rewrites[int(index)](sentence)
         if result and result != sentence:
@@ -210,11 +276,16 @@ def augment_pairs(agree: pd.DataFrame, n: int, rng: np.random.Generator,
     ``style=2`` adds the frames of contested news: both sides attributed to two
     different named parties (for contradictions *and* agreements, so that two
     opposing speakers alone never decide the label) and hedged counter-claims
-    ("X suggested that <rewritten>") labelled contradict. ``style=1`` is the
-    original recipe, kept so that earlier runs rebuild the same rows.
+    ("X suggested that <rewritten>") labelled contradict. ``style=3`` is style 2
+    with the verbs of contested claims in the frames (claimed, insisted,
+    alleged), a larger antonym table (verdicts, outcomes, the sides of an
+    incident) and incompatible quantities (:func:`quantity_clash`). ``style=1``
+    is the original recipe; every style rebuilds the same rows it always did.
     """
-    if style not in (1, 2):
-        raise ValueError(f"The 'style' parameter of augment_pairs must be 1 or 2. Got {style!r} instead.")
+    if style not in (1, 2, 3):
+        raise ValueError(f"The 'style' parameter of augment_pairs must be 1, 2 or 3. "
+                         f"Got {style!r} instead.")
+    contested = style >= 2
     pool = _entity_pool(agree["a"].tolist() + agree["b"].tolist())
     rows = []
     order = rng.permutation(len(agree))
@@ -225,25 +296,26 @@ def augment_pairs(agree: pd.DataFrame, n: int, rng: np.random.Generator,
         if rng.random() < 0.5:
             a, b = b, a
         if rng.random() < contradict_share:
-            new = contradict_rewrite(b, rng, pool)
+            new = contradict_rewrite(b, rng, pool, style)
             if new is None:
                 continue
-            frame = rng.random() if style == 2 else 1.0
+            frame = rng.random() if contested else 1.0
             if frame < 0.35:
                 first, second = _two_parties(rng)
-                a, new = attribute(a, rng, first), attribute(new, rng, second)
+                a, new = attribute(a, rng, first, style), attribute(new, rng, second, style)
             elif frame < 0.5:
                 new = hedge(new, rng)
             elif rng.random() < 0.3:
-                a = attribute(a, rng)
+                a = attribute(a, rng, style=style)
             rows.append((a, new, "contradict"))
         else:
             kind = rng.random()
-            if style == 2 and kind < 0.3:
+            if contested and kind < 0.3:
                 first, second = _two_parties(rng)
-                rows.append((attribute(a, rng, first), attribute(b, rng, second), "agree"))
+                rows.append((attribute(a, rng, first, style), attribute(b, rng, second, style),
+                             "agree"))
             elif kind < 0.4:
-                rows.append((attribute(a, rng), b, "agree"))
+                rows.append((attribute(a, rng, style=style), b, "agree"))
             elif kind < 0.6:
                 rows.append((a, hedge(b, rng), "agree"))
             else:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from narrcomp._validation import check_bool, check_int, param_error
 from narrcomp.stance.calibration import COMBINER_FEATURES, combiner_inputs
-from narrcomp.stance.features import feature_matrix
+from narrcomp.stance.features import feature_matrix, speakers_differ
 from narrcomp.stance.pipeline import CHUNK_SIZE, ModelRef, frames, resolve, score_chunk
 
 __all__ = ["classify_stance", "stance_model_info", "stance_inputs"]
@@ -156,15 +156,17 @@ def stance_inputs(first: list[str], second: list[str], backend, *, client=None,
     Returns ``(inputs, frames_a, frames_b)``: ``inputs`` has one row per pair in
     :data:`narrcomp.stance.calibration.COMBINER_FEATURES` order (symmetric
     cross-encoder log-probabilities, cosine (1.0 when ``cosine=False``), surface
-    features, denial-frame mismatch). Used by :func:`classify_stance` and to fit
-    the calibration, so both see exactly the same numbers.
+    features, denial-frame mismatch, different speakers). Used by
+    :func:`classify_stance` and to fit the calibration, so both see exactly the
+    same numbers.
     """
     left, right = frames(first), frames(second)
     swap = left.negated ^ right.negated
     rows = list(zip(left.content, right.content, swap.tolist()))
     probs = _score(rows, backend, client, show_progress)
     similarity = _cosine(left.content, right.content, client) if cosine else np.ones(len(first))
-    inputs = combiner_inputs(probs, similarity, feature_matrix(left.content, right.content), swap)
+    inputs = combiner_inputs(probs, similarity, feature_matrix(left.content, right.content), swap,
+                             speakers_differ(left.speaker, right.speaker))
     return inputs, left, right
 
 

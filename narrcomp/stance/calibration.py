@@ -1,9 +1,9 @@
 """Calibration of the stance model: a tiny multinomial logistic combiner + a neutral rule.
 
 The combiner maps, for each pair, the symmetric cross-encoder log-probabilities,
-the cosine of the default sentence embeddings and the surface features of
-:mod:`narrcomp.stance.features` to calibrated ``p_agree, p_contradict,
-p_neutral``. The label then applies two rules fitted on development data:
+the cosine of the default sentence embeddings, the surface features of
+:mod:`narrcomp.stance.features`, a denial-frame flag and a different-speakers
+flag to calibrated ``p_agree, p_contradict, p_neutral``. The label then applies two rules fitted on development data:
 
 * ``cosine < related_threshold`` -> ``neutral`` (the pair is not about the same thing);
 * otherwise the most probable class, but ``neutral`` when that is agree or
@@ -32,16 +32,17 @@ __all__ = ["Calibration", "COMBINER_FEATURES", "combiner_inputs", "fit_calibrati
            "load_calibration"]
 
 COMBINER_FEATURES = ("log_p_agree", "log_p_contradict", "log_p_neutral", "cosine",
-                     *FEATURE_NAMES, "attribution_negated")
+                     *FEATURE_NAMES, "attribution_negated", "speakers_differ")
 
 
 def combiner_inputs(probs: np.ndarray, cosine: np.ndarray, features: np.ndarray,
-                    negated: np.ndarray) -> np.ndarray:
+                    negated: np.ndarray, speakers_differ: np.ndarray) -> np.ndarray:
     """Stack the combiner's inputs in :data:`COMBINER_FEATURES` order."""
     logp = np.log(np.clip(np.asarray(probs, dtype=np.float64), 1e-6, 1.0))
     return np.column_stack([logp, np.asarray(cosine, dtype=np.float64),
                             np.asarray(features, dtype=np.float64),
-                            np.asarray(negated, dtype=np.float64)])
+                            np.asarray(negated, dtype=np.float64),
+                            np.asarray(speakers_differ, dtype=np.float64)])
 
 
 @dataclass
@@ -91,9 +92,17 @@ class Calibration:
     def from_json(cls, path) -> "Calibration":
         """Read parameters written by :meth:`to_json`."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if list(data.get("features", [])) != list(COMBINER_FEATURES):
+        features = list(data.get("features", []))
+        if features != list(COMBINER_FEATURES)[: len(features)] or len(features) < 4:
             raise ValueError(f"{path}: calibration features {data.get('features')} do not match "
                              f"this narrcomp version's {list(COMBINER_FEATURES)}")
+        # a file fitted before later features existed gives them zero weight
+        missing = len(COMBINER_FEATURES) - len(features)
+        if missing:
+            data["coef"] = [list(row) + [0.0] * missing for row in data["coef"]]
+            data["mean"] = list(data["mean"]) + [0.0] * missing
+            data["scale"] = list(data["scale"]) + [1.0] * missing
+            data["features"] = list(COMBINER_FEATURES)
         return cls(**data)
 
 

@@ -13,7 +13,8 @@ import re
 
 import numpy as np
 
-__all__ = ["FEATURE_NAMES", "pair_features", "feature_matrix", "numbers", "years", "negations"]
+__all__ = ["FEATURE_NAMES", "pair_features", "feature_matrix", "numbers", "years", "negations",
+           "speakers_differ"]
 
 FEATURE_NAMES = ("negation_mismatch", "number_mismatch", "date_mismatch")
 _NEGATION = re.compile(
@@ -73,3 +74,25 @@ def feature_matrix(a: list[str], b: list[str]) -> np.ndarray:
     rows = [pair_features(x, y) for x, y in zip(a, b)]
     return np.array([[row[name] for name in FEATURE_NAMES] for row in rows],
                     dtype=np.float64).reshape(len(rows), len(FEATURE_NAMES))
+
+
+def _speaker_key(speaker: str) -> str:
+    words = speaker.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def speakers_differ(first, second) -> np.ndarray:
+    """1.0 where both sides carry an attribution frame and the speakers differ.
+
+    Contested incidents are reported as one party's claim against another's
+    ("investigators said X" / "Russian officials said Y"), so two different
+    speakers are weak evidence of a counter-claim; the calibration combiner
+    weighs it with everything else. Speakers compare case-insensitively,
+    without a leading "the"; an unattributed side never counts.
+
+    >>> speakers_differ(["The JIT", "the OPCW", ""], ["Russian officials", "The OPCW", "Russia"])
+    array([1., 0., 0.])
+    """
+    return np.array([float(bool(_speaker_key(a)) and bool(_speaker_key(b))
+                           and _speaker_key(a) != _speaker_key(b))
+                     for a, b in zip(first, second)], dtype=np.float64)

@@ -13,7 +13,7 @@ from narrcomp.stance.calibration import (COMBINER_FEATURES, Calibration, combine
 
 def test_identity_passes_probabilities_through():
     probs = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6]])
-    inputs = combiner_inputs(probs, np.ones(2), np.zeros((2, 3)), np.zeros(2))
+    inputs = combiner_inputs(probs, np.ones(2), np.zeros((2, 3)), np.zeros(2), np.zeros(2))
     np.testing.assert_allclose(Calibration.identity().predict_proba(inputs), probs, atol=1e-6)
 
 
@@ -38,6 +38,22 @@ def test_json_round_trip_and_feature_check(tmp_path):
         load_calibration(tmp_path)
 
 
+def test_file_from_before_a_feature_existed_gives_it_zero_weight(tmp_path):
+    cal = Calibration.identity()
+    cal.coef[1][COMBINER_FEATURES.index("cosine")] = 2.0
+    data = json.loads(json.dumps(cal.__dict__))
+    short = len(COMBINER_FEATURES) - 1  # e.g. a calibration.json without speakers_differ
+    data["features"] = data["features"][:short]
+    data["coef"] = [row[:short] for row in data["coef"]]
+    data["mean"], data["scale"] = data["mean"][:short], data["scale"][:short]
+    (tmp_path / "calibration.json").write_text(json.dumps(data))
+    old = load_calibration(tmp_path)
+    assert old.features == list(COMBINER_FEATURES)
+    probs = np.array([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3]])
+    inputs = combiner_inputs(probs, np.array([0.9, 0.4]), np.zeros((2, 3)), np.zeros(2), np.ones(2))
+    np.testing.assert_allclose(old.predict_proba(inputs), cal.predict_proba(inputs))
+
+
 def test_load_without_file_is_identity(tmp_path):
     assert load_calibration(tmp_path).info["kind"] == "identity"
 
@@ -49,7 +65,7 @@ def test_fit_learns_a_separable_rule():
     cosine = np.where(labels == "neutral", rng.uniform(0.0, 0.3, 90), rng.uniform(0.5, 0.9, 90))
     negation = (labels == "contradict").astype(float)
     features = np.column_stack([negation, np.zeros(90), np.zeros(90)])
-    inputs = combiner_inputs(probs, cosine, features, np.zeros(90))
+    inputs = combiner_inputs(probs, cosine, features, np.zeros(90), np.zeros(90))
     assert inputs.shape == (90, len(COMBINER_FEATURES))
     cal = fit_calibration(inputs, labels, seeds=(0,))
     predicted = cal.decide(cal.predict_proba(inputs), cosine)

@@ -26,3 +26,12 @@ def test_clashes_are_symmetric():
 def test_feature_matrix_shape():
     assert feature_matrix(["a b", "c d"], ["e f", "g h"]).shape == (2, 3)
     assert feature_matrix([], []).shape == (0, 3)
+
+
+def test_speakers_differ_needs_two_different_frames():
+    from narrcomp.stance.features import speakers_differ
+
+    flags = speakers_differ(["The JIT", "the OPCW", "", "Russia's defence ministry"],
+                            ["Russian officials", "The OPCW", "Russia", "Russia's Defence Ministry"])
+    assert flags.tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert speakers_differ([], []).shape == (0,)

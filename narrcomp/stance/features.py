@@ -24,22 +24,118 @@ _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b")
-_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-                 "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
-                 "twelve": "12", "dozen": "12", "twenty": "20", "hundred": "100"}
-_WORD_NUMBER_RE = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
-
-
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a day of the month is part of a date, not a count: "22 August", "August 22nd", "the 4th of March"
+_DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?=" + _MONTHS + r"\b)")
+_DAY_AFTER_MONTH = re.compile(r"\b(" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_SCALED_DIGITS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+(thousand|million|billion)\b", re.IGNORECASE)
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# "one" is a pronoun after these words ("no one", "the one that")
+_NOT_A_COUNT_BEFORE_ONE = {"no", "any", "every", "some", "each", "this", "that", "the", "which"}
+# a round figure ("over 1,400", "about 20") stands for any value within this share of it
+# (1,429; 18); two precise figures (298, 283) must be equal
+NUMBER_TOLERANCE = 0.1
 def negations(text: str) -> int:
     """How many negation or denial cues ``text`` has."""
     return len(_NEGATION.findall(text))
 
 
+def _word_numbers(text: str) -> list[float]:
+    """Values of number words: "fifty-nine", "four hundred", "fourteen hundred", "half a dozen"."""
+    tokens = re.findall(r"[a-z]+", text.lower().replace("-", " "))
+    values: list[float] = []
+    total = current = 0.0
+    active = False
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        if token == "one" and before in _NOT_A_COUNT_BEFORE_ONE and not active:
+            if before == "no":  # "no one was killed" is a count of zero
+                values.append(0.0)
+            continue
+        if token in ("nobody", "none") and not active:
+            values.append(0.0)
+            continue
+        if token in _SMALL or token in _TENS:
+            current += _SMALL.get(token, _TENS.get(token, 0))
+            active = True
+        elif token in _SCALES and (active or before == "a"):
+            current = max(current, 1.0) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total, current = total + current, 0.0
+            active = True
+        elif token == "dozen":
+            values.append(6.0 if tokens[max(i - 2, 0):i] == ["half", "a"] else 12.0 * max(current, 1.0))
+            total = current = 0.0
+            active = False
+        elif token == "and" and active:
+            continue
+        elif active:
+            values.append(total + current)
+            total = current = 0.0
+            active = False
+    if active:
+        values.append(total + current)
+    return values
+
+
+def _canonical(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def numbers(text: str) -> set[str]:
-    """Numbers in ``text`` other than years, as canonical strings (digits and simple words)."""
-    found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
-    found |= {_WORD_NUMBERS[m.group(1).lower()] for m in _WORD_NUMBER_RE.finditer(text)}
-    return {n for n in found if not _YEAR.match(n)}
+    """Counts and amounts in ``text`` as canonical strings.
+
+    Digits ("1,429", "1.5 million") and number words ("fifty-nine", "fourteen
+    hundred", "half a dozen") are read; years and days of the month are dates,
+    not numbers.
+
+    >>> sorted(numbers("On 22 August 2020, fifty-nine of 1,429 and 1.5 million"), key=float)
+    ['59', '1429', '1500000']
+    """
+    text = _DAY_AFTER_MONTH.sub(r"\1", _DAY_BEFORE_MONTH.sub(" ", text))
+    found = set()
+    for match in _SCALED_DIGITS.finditer(text):
+        found.add(_canonical(float(match.group(1)) * _SCALES[match.group(2).lower()]))
+    text = _SCALED_DIGITS.sub(" ", text)
+    found |= {_canonical(float(m.group(0).replace(",", ""))) for m in _NUMBER.finditer(text)
+              if not _YEAR.match(m.group(0))}
+    found |= {_canonical(v) for v in _word_numbers(text)}
+    return found
+
+
+def _round(value: float) -> bool:
+    """At most two significant digits and a multiple of ten: 20, 400, 1400, 1.5 million."""
+    value = abs(value)
+    if value < 10 or not float(value).is_integer():
+        return False
+    digits = str(int(value)).rstrip("0")
+    return len(digits) <= 2
+
+
+def _close(x: float, y: float) -> bool:
+    if x == y:
+        return True
+    if not (_round(x) or _round(y)):
+        return False
+    return abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y))
+
+
+def _number_clash(first: set[str], second: set[str]) -> bool:
+    """Both sides give numbers, none close to one on the other side or to a sum of two of them."""
+    a, b = [float(v) for v in first], [float(v) for v in second]
+    if not a or not b:
+        return False
+    if any(_close(x, y) for x in a for y in b):
+        return False
+    sums_a = [x + y for i, x in enumerate(a) for y in a[i + 1:]]
+    sums_b = [x + y for i, x in enumerate(b) for y in b[i + 1:]]
+    return not (any(_close(s, y) for s in sums_a for y in b)
+                or any(_close(s, x) for s in sums_b for x in a))
 
 
 def years(text: str) -> set[str]:
@@ -57,14 +153,9 @@ def pair_features(a: str, b: str) -> dict[str, float]:
     year_a, year_b = years(a), years(b)
     date_clash = _disjoint({y for y in year_a if y.isdigit()}, {y for y in year_b if y.isdigit()}) \
         or _disjoint({m for m in year_a if not m.isdigit()}, {m for m in year_b if not m.isdigit()})
-    number_a, number_b = numbers(a), numbers(b)
-    sum_match = any(str(int(float(x)) + int(float(y))) in number_b
-                    for x in number_a for y in number_a if x != y and "." not in x + y) or \
-        any(str(int(float(x)) + int(float(y))) in number_a
-            for x in number_b for y in number_b if x != y and "." not in x + y)
     return {
         "negation_mismatch": float(negations(a) % 2 != negations(b) % 2),
-        "number_mismatch": 0.0 if sum_match else _disjoint(number_a, number_b),
+        "number_mismatch": float(_number_clash(numbers(a), numbers(b))),
         "date_mismatch": float(date_clash),
     }
 

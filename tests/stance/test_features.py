@@ -35,3 +35,24 @@ def test_speakers_differ_needs_two_different_frames():
                             ["Russian officials", "The OPCW", "Russia", "Russia's Defence Ministry"])
     assert flags.tolist() == [1.0, 0.0, 0.0, 0.0]
     assert speakers_differ([], []).shape == (0,)
+
+
+def test_number_words_scaled_digits_and_dates_are_read():
+    assert numbers("fifty-nine cruise missiles and four hundred bodies") == {"59", "400"}
+    assert numbers("more than fourteen hundred dead, half a dozen officials") == {"1400", "6"}
+    assert numbers("1.5 million people fled") == {"1500000"}
+    # days of the month are dates, not counts; "no one" counts zero, "the one" is a pronoun
+    assert numbers("Navalny was flown to Berlin on 22 August 2020.") == set()
+    assert numbers("On March 4th 2018 the one that mattered") == set()
+    assert numbers("No one was killed.") == {"0"}
+
+
+def test_round_figures_match_precise_ones_but_precise_figures_must_be_equal():
+    clash = lambda a, b: pair_features(a, b)["number_mismatch"]  # noqa: E731
+    assert clash("The US said 1,429 people were killed.", "The toll was over fourteen hundred.") == 0.0
+    assert clash("US warships fired 59 Tomahawks.", "Fifty-nine cruise missiles were launched.") == 0.0
+    assert clash("About 20 people were killed.", "18 people were killed.") == 0.0
+    assert clash("298 people died in July 2014.", "283 people died in July 2014.") == 1.0
+    assert clash("At least 18 trucks were destroyed.", "Just one lorry was damaged.") == 1.0
+    assert clash("Around 20 people were killed.", "No one was killed.") == 1.0
+    assert clash("More than 1,400 died.", "Fewer than three hundred died.") == 1.0

@@ -59,7 +59,7 @@ def write_card(results: dict, folder: Path, bench_note: str = "") -> None:
     manifest = json.loads((folder / "training_manifest.json").read_text())
     figures = write_figures(results, folder / "figures")
     calibration = json.loads((folder / "calibration.json").read_text())
-    bench = (f"Throughput during this evaluation on SICK test (both orders, attribution, "
+    bench = (f"Throughput during this evaluation on SICK test (one canonical-order pass, attribution, "
              f"embeddings, whose cache may be warm): {results['sick_test']['pairs_per_second']} "
              f"pairs/s on the shared 2-core machine. {bench_note}").strip()
     text = model_card(manifest, results, manifest["export"], figures, calibration, bench)

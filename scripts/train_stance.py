@@ -121,10 +121,14 @@ def export(checkpoint: Path, run: Path) -> int:
     if state_file.is_file():
         manifest["exported_state"] = json.loads(state_file.read_text())
     manifest["exported_from"] = str(checkpoint)
-    base = Path(manifest.get("args", {}).get("base_model") or "")
-    if str(base) and (base.parent / "manifest.json").is_file():
-        # a staged run (continued from an earlier run's checkpoint): keep that run's manifest too
-        manifest["base_run_manifest"] = json.loads((base.parent / "manifest.json").read_text())
+    # a staged run (continued from an earlier run's checkpoint): nest every earlier run's manifest
+    node = manifest
+    while True:
+        base = Path(node.get("args", {}).get("base_model") or "")
+        if not (str(base) and (base.parent / "manifest.json").is_file()):
+            break
+        node["base_run_manifest"] = json.loads((base.parent / "manifest.json").read_text())
+        node = node["base_run_manifest"]
     manifest["export"] = info
     (dest / "training_manifest.json").write_text(json.dumps(manifest, indent=2))
     if (run / "lr_trace.json").is_file():

@@ -14,7 +14,7 @@ from pathlib import Path
 __all__ = ["export_weights", "write_figures", "write_model_card", "MAX_WEIGHTS_BYTES"]
 
 MAX_WEIGHTS_BYTES = 50 * 1024 * 1024
-_KEEP = ("calibration.json", "MODEL_CARD.md", "figures")
+_KEEP = ("calibration.json", "MODEL_CARD.md", "figures", "lr_trace_stage1.json")
 
 
 def export_weights(checkpoint, dest) -> dict:

@@ -15,6 +15,7 @@ import numbers
 from typing import Any, Iterable
 
 __all__ = [
+    "check_array",
     "check_int",
     "check_float",
     "check_bool",
@@ -72,6 +73,27 @@ def check_float(value, name, func, *, min=None, max=None, allow_none=False,
     if max is not None and (value > max if max_inclusive else value >= max):
         raise param_error(name, func, expected, value)
     return value
+
+
+def check_array(value, name, func, *, ndim: int, dtype=float, shape_text: str | None = None):
+    """Return ``value`` as a finite numpy array with ``ndim`` dimensions, or raise.
+
+    >>> check_array([0.1, 0.5], "cosine", "f", ndim=1).tolist()
+    [0.1, 0.5]
+    """
+    import numpy as np
+
+    what = f"a {ndim}-D array"
+    try:
+        array = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError):
+        raise param_error(name, func, f"{what} of numbers", value, TypeError) from None
+    if array.ndim != ndim:
+        expected = f"{what} of shape {shape_text}" if shape_text else f"{what} of numbers"
+        raise param_error(name, func, expected, f"shape {array.shape}")
+    if not np.isfinite(array).all():
+        raise param_error(name, func, f"{what} of finite numbers", "NaN or inf values")
+    return array
 
 
 def check_bool(value, name, func):

@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from narrcomp._validation import check_float, check_int, param_error
+from narrcomp._validation import check_array, check_float, check_int, param_error
 from narrcomp.evaluate.stance_metrics import STANCE_LABELS, macro_f1
 
 __all__ = ["SimilarityBaseline", "fit_similarity_baseline", "SickOnlyBaseline", "SIMILARITY_GRID"]
@@ -42,18 +42,6 @@ def _labels(values, name: str, func: str) -> np.ndarray:
         raise param_error(name, func, f"a sequence of labels in {list(STANCE_LABELS)}",
                           f"labels {bad}")
     return labels
-
-
-def _cosines(values, name: str, func: str) -> np.ndarray:
-    try:
-        cosine = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise param_error(name, func, "a 1-d sequence of floats", values, TypeError) from None
-    if cosine.ndim != 1:
-        raise param_error(name, func, "a 1-d sequence of floats", f"an array of shape {cosine.shape}")
-    if not np.isfinite(cosine).all():
-        raise param_error(name, func, "a 1-d sequence of finite floats", "values with NaN or inf")
-    return cosine
 
 
 @dataclass(frozen=True)
@@ -86,7 +74,7 @@ class SimilarityBaseline:
 
     def predict(self, cosine) -> np.ndarray:
         """Labels (object array of ``agree`` / ``contradict`` / ``neutral``) for cosine similarities."""
-        return _decide(_cosines(cosine, "cosine", "SimilarityBaseline.predict"),
+        return _decide(check_array(cosine, "cosine", "SimilarityBaseline.predict", ndim=1),
                        self.contradict_from, self.agree_from)
 
     def to_dict(self) -> dict:
@@ -127,7 +115,7 @@ def fit_similarity_baseline(cosine, labels) -> SimilarityBaseline:
     (0.32, 0.62)
     """
     func = "fit_similarity_baseline"
-    cosine = _cosines(cosine, "cosine", func)
+    cosine = check_array(cosine, "cosine", func, ndim=1)
     truth = _labels(labels, "labels", func)
     if len(truth) != len(cosine):
         raise param_error("labels", func, f"a sequence as long as cosine ({len(cosine)})",

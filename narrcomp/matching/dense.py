@@ -65,7 +65,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from narrcomp._validation import check_bool, check_choice, check_int, param_error
+from narrcomp._validation import check_array, check_bool, check_choice, check_int, param_error
 
 __all__ = ["match_embeddings", "AUTO_FAISS_MIN_PAIRS", "TIE_PAD", "INDEXES"]
 
@@ -174,15 +174,8 @@ def resolve_index(index: str, n_queries: int, n_candidates: int) -> str:
 
 
 def _as_matrix(values, name: str) -> np.ndarray:
-    try:
-        arr = np.asarray(values, dtype=np.float32)
-    except (TypeError, ValueError):
-        raise param_error(name, _FUNC, "a 2-D array of numbers", values, TypeError) from None
-    if arr.ndim != 2:
-        raise param_error(name, _FUNC, "a 2-D array of shape (n, d)", f"shape {arr.shape}")
-    if not np.isfinite(arr).all():
-        raise param_error(name, _FUNC, "a 2-D array of finite numbers", "NaN or inf values")
-    return np.ascontiguousarray(arr)
+    return np.ascontiguousarray(check_array(values, name, _FUNC, ndim=2, dtype=np.float32,
+                                            shape_text="(n, d)"))
 
 
 def _check_block_size(block_size) -> tuple[int, int]:

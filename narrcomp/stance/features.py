@@ -22,24 +22,27 @@ _NEGATION = re.compile(
     r"false|fake|staged|hoax|fabricated|rejected|dismissed)\b|n't\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d+(?:\.\d+)?(?!\w)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
-                    r"November|December)\b")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = re.compile(r"\b(" + _MONTHS + r")\b")
 # a day of the month is part of a date, not a count: "22 August", "August 22nd", "the 4th of March"
 _DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?=" + _MONTHS + r"\b)")
 _DAY_AFTER_MONTH = re.compile(r"\b(" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b")
-_SCALED_DIGITS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+(thousand|million|billion)\b", re.IGNORECASE)
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALED_DIGITS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+("
+                            + "|".join(w for w, v in _SCALES.items() if v >= 1000) + r")\b",
+                            re.IGNORECASE)
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # "one" is a pronoun after these words ("no one", "the one that")
 _NOT_A_COUNT_BEFORE_ONE = {"no", "any", "every", "some", "each", "this", "that", "the", "which"}
 # a round figure ("over 1,400", "about 20") stands for any value within this share of it
 # (1,429; 18); two precise figures (298, 283) must be equal
 NUMBER_TOLERANCE = 0.1
+
+
 def negations(text: str) -> int:
     """How many negation or denial cues ``text`` has."""
     return len(_NEGATION.findall(text))

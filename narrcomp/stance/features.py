@@ -13,8 +13,8 @@ import re
 
 import numpy as np
 
-__all__ = ["FEATURE_NAMES", "pair_features", "feature_matrix", "numbers", "years", "negations",
-           "speakers_differ"]
+__all__ = ["FEATURE_NAMES", "pair_features", "feature_matrix", "numbers", "years", "days",
+           "negations", "speakers_differ"]
 
 FEATURE_NAMES = ("negation_mismatch", "number_mismatch", "date_mismatch")
 _NEGATION = re.compile(
@@ -22,11 +22,15 @@ _NEGATION = re.compile(
     r"false|fake|staged|hoax|fabricated|rejected|dismissed)\b|n't\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d+(?:\.\d+)?(?!\w)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH = re.compile(r"\b(" + _MONTHS + r")\b")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+# full names, and the usual abbreviations when they carry their full stop ("Nov. 23")
+_MONTHS = (r"(?:(?:" + "|".join(_MONTH_NAMES) + r")\b"
+           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+_MONTH = re.compile(r"\b(" + _MONTHS + r")")
 # a day of the month is part of a date, not a count: "22 August", "August 22nd", "the 4th of March"
-_DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?=" + _MONTHS + r"\b)")
-_DAY_AFTER_MONTH = re.compile(r"\b(" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(" + _MONTHS + r")")
+_DAY_AFTER_MONTH = re.compile(r"\b(" + _MONTHS + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALED_DIGITS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+("
                             + "|".join(w for w, v in _SCALES.items() if v >= 1000) + r")\b",
@@ -100,7 +104,7 @@ def numbers(text: str) -> set[str]:
     >>> sorted(numbers("On 22 August 2020, fifty-nine of 1,429 and 1.5 million"), key=float)
     ['59', '1429', '1500000']
     """
-    text = _DAY_AFTER_MONTH.sub(r"\1", _DAY_BEFORE_MONTH.sub(" ", text))
+    text = _DAY_AFTER_MONTH.sub(r"\1", _DAY_BEFORE_MONTH.sub(r"\2", text))
     found = set()
     for match in _SCALED_DIGITS.finditer(text):
         found.add(_canonical(float(match.group(1)) * _SCALES[match.group(2).lower()]))
@@ -141,10 +145,36 @@ def _number_clash(first: set[str], second: set[str]) -> bool:
                 or any(_close(s, x) for s in sums_b for x in a))
 
 
+def _month(token: str) -> str:
+    """The full name of a month token ("Nov." -> "November")."""
+    prefix = token.rstrip(".")[:3]
+    return next(name for name in _MONTH_NAMES if name.startswith(prefix))
+
+
 def years(text: str) -> set[str]:
-    """Years (1900-2099) and month names in ``text``."""
+    """Years (1900-2099) and month names in ``text``.
+
+    >>> sorted(years("It began on Nov. 1, 2006, and ended in December."))
+    ['2006', 'December', 'November']
+    """
     found = {m.group(0) for m in _NUMBER.finditer(text) if _YEAR.match(m.group(0))}
-    return found | {m.group(1) for m in _MONTH.finditer(text)}
+    return found | {_month(m.group(1)) for m in _MONTH.finditer(text)}
+
+
+def days(text: str) -> set[str]:
+    """Days of the month in ``text``, as "Month day".
+
+    >>> sorted(days("Between 6 June 2023 and June 8th, not on Nov. 23"))
+    ['June 6', 'June 8', 'November 23']
+    """
+    found = {f"{_month(m.group(2))} {int(m.group(1))}" for m in _DAY_BEFORE_MONTH.finditer(text)}
+    return found | {f"{_month(m.group(1))} {int(m.group(2))}" for m in _DAY_AFTER_MONTH.finditer(text)}
+
+
+def _day_clash(first: set[str], second: set[str]) -> bool:
+    """Both sides date something in the same month, and no day is on both sides."""
+    months = {d.split()[0] for d in first} & {d.split()[0] for d in second}
+    return bool(months) and not (first & second)
 
 
 def _disjoint(a: set, b: set) -> float:
@@ -155,7 +185,8 @@ def pair_features(a: str, b: str) -> dict[str, float]:
     """The surface features of one pair (see :data:`FEATURE_NAMES`)."""
     year_a, year_b = years(a), years(b)
     date_clash = _disjoint({y for y in year_a if y.isdigit()}, {y for y in year_b if y.isdigit()}) \
-        or _disjoint({m for m in year_a if not m.isdigit()}, {m for m in year_b if not m.isdigit()})
+        or _disjoint({m for m in year_a if not m.isdigit()}, {m for m in year_b if not m.isdigit()}) \
+        or _day_clash(days(a), days(b))
     return {
         "negation_mismatch": float(negations(a) % 2 != negations(b) % 2),
         "number_mismatch": float(_number_clash(numbers(a), numbers(b))),

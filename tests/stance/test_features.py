@@ -56,3 +56,20 @@ def test_round_figures_match_precise_ones_but_precise_figures_must_be_equal():
     assert clash("At least 18 trucks were destroyed.", "Just one lorry was damaged.") == 1.0
     assert clash("Around 20 people were killed.", "No one was killed.") == 1.0
     assert clash("More than 1,400 died.", "Fewer than three hundred died.") == 1.0
+
+
+def test_days_of_the_same_month_must_agree():
+    from narrcomp.stance.features import days
+
+    assert days("The dam broke on 6 June 2023; on June 8th it was over; Nov. 23") == {
+        "June 6", "June 8", "November 23"}
+    clash = pair_features("The Kakhovka dam was destroyed on 6 June 2023.",
+                          "The dam was blown up overnight on 8 June 2023, officials said.")
+    assert clash["date_mismatch"] == 1.0
+    # the same day written two ways, and one side naming an extra day, are no clash
+    same = pair_features("Litvinenko died on 23 November 2006, three weeks after falling ill.",
+                         "He succumbed on Nov. 23, twenty-two days after drinking the tea on Nov. 1.")
+    assert same["date_mismatch"] == 0.0
+    # a day against a month with no day is no clash; "Mayor" is not May
+    assert pair_features("The strike came on 9 March 2022.",
+                         "The Mayor said the strike came in March 2022.")["date_mismatch"] == 0.0

@@ -8,6 +8,9 @@ Prints a table and writes JSON with:
   fitting): accuracy, macro-F1, per-class F1 and confusion matrices, for the
   model and for a similarity-only baseline (cosine thresholds tuned on the
   calibration half);
+* stancepairs test (``data/stancepairs/test.jsonl``, 100 pairs on four incidents
+  that neither claimpairs nor any training file covers; never read for errors,
+  never fitted on): the same report, an independent check of the claimpairs figures;
 * SICK test (pair_ID % 5 == 0): accuracy and macro-F1;
 * FNC-1 competition test on a seeded stratified subset (``--fnc-rows``).
 
@@ -30,7 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 from narrcomp.evaluate.baselines import fit_similarity_baseline  # noqa: E402
 from narrcomp.evaluate.stance_data import load_claimpairs, load_fnc1, load_sick  # noqa: E402
@@ -80,6 +84,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bench-note", default="", help="text about speed for the model card")
     parser.add_argument("--sick-rows", type=int, default=None, help="limit SICK test rows")
     parser.add_argument("--fnc-rows", type=int, default=0, help="FNC-1 stratified subset size")
+    parser.add_argument("--stancepairs-test", default=str(REPO / "data" / "stancepairs" / "test.jsonl"),
+                        help="narrcomp's own held-out news pairs ('' to skip)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--out", default="runs/stance_eval.json")
     args = parser.parse_args(argv)
@@ -133,6 +139,20 @@ def main(argv=None) -> int:
          "cosine": round(float(c), 4)}
         for i, g, g4, p, q, c in zip(pairs["id"], pairs["label"], pairs["label4"], labels, probs,
                                      inputs[:, COS])]
+
+    if args.stancepairs_test:
+        test = load_claimpairs(args.stancepairs_test, "all")
+        t_inputs, _, _ = stance_inputs(test["a"].tolist(), test["b"].tolist(), backend)
+        t_probs = calibration.predict_proba(t_inputs)
+        t_labels = calibration.decide(t_probs, t_inputs[:, COS])
+        results["stancepairs_test"] = {
+            "file": str(args.stancepairs_test), "pairs": len(test),
+            "model": _report("stancepairs test model", test, t_labels),
+            "model_uncalibrated_argmax": _report(
+                "stancepairs test raw CE", test,
+                np.array(STANCE_LABELS, dtype=object)[t_inputs[:, :3].argmax(1)]),
+            "similarity_baseline": _report("stancepairs test cosine-only", test,
+                                           similarity.predict(t_inputs[:, COS]))}
 
     sick = load_sick(data / "sick" / "SICK.txt", "test")
     if args.sick_rows:

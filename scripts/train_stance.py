@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from narrcomp.stance.training.loop import TrainConfig, train  # noqa: E402
-from narrcomp.stance.training.mix import build_mix, data_files  # noqa: E402
+from narrcomp.stance.training.mix import build_mix, data_files, sha256_file  # noqa: E402
 
 
 def _parse_deadline(text: str | None, max_minutes: float | None) -> float | None:
@@ -55,6 +55,11 @@ def main(argv=None) -> int:
     parser.add_argument("--lr-trace", default=None, metavar="JSON",
                         help="replay the per-step learning-rate factors of an earlier run "
                              "(its lr_trace.json), e.g. to reproduce a --schedule time run")
+    parser.add_argument("--news-pairs", nargs="+", default=None, metavar="JSONL",
+                        help="hand-written news claim pairs (claimpairs format, e.g. "
+                             "data/stancepairs/train.jsonl) added to the mix in both orders")
+    parser.add_argument("--news-repeat", type=int, default=5,
+                        help="times each --news-pairs row is repeated in the mix")
     parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--checkpoint-minutes", type=float, default=15.0)
@@ -75,7 +80,8 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     mix = build_mix(Path(args.data), augment_share=args.augment_share, seed=args.seed,
-                    augment_style=args.augment_style)
+                    augment_style=args.augment_style, news=args.news_pairs,
+                    news_repeat=args.news_repeat)
     mix.to_json(out / "mix.jsonl", orient="records", lines=True, force_ascii=False)
     import torch
     import transformers
@@ -88,6 +94,7 @@ def main(argv=None) -> int:
         "data_files_sha256": {str(Path(p).relative_to(Path(args.data).resolve()))
                               if Path(p).is_relative_to(Path(args.data).resolve()) else p: h
                               for p, h in data_files(Path(args.data).resolve()).items()},
+        "news_pairs_sha256": {p: sha256_file(Path(p)) for p in (args.news_pairs or [])},
         "mix_rows": len(mix),
         "mix_counts": mix.groupby(["source", "label"]).size().unstack(fill_value=0).to_dict("index"),
         "versions": {"python": platform.python_version(), "torch": torch.__version__,

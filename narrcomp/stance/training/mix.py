@@ -20,7 +20,7 @@ import pandas as pd
 from narrcomp.stance.training import sources
 from narrcomp.stance.training.augment import augment_pairs
 
-__all__ = ["DEFAULT_CAPS", "build_mix", "data_files", "sha256_file"]
+__all__ = ["DEFAULT_CAPS", "build_mix", "data_files", "news_pairs", "sha256_file"]
 
 # per source, per label: the most rows to keep (sampled without replacement)
 DEFAULT_CAPS: dict[str, dict[str, int]] = {
@@ -121,11 +121,43 @@ def _shorten(text: str) -> str:
     return text if len(words) <= MAX_BODY_WORDS else " ".join(words[:MAX_BODY_WORDS])
 
 
+def news_pairs(paths, repeat: int = 5) -> pd.DataFrame:
+    """Hand-written news claim pairs (claimpairs format) as training rows.
+
+    Every pair is used in both orders (the stance model is applied to both and
+    averaged) and repeated ``repeat`` times, so that a few hundred natural news
+    pairs weigh in a mix of tens of thousands. ``related`` and ``unrelated`` are
+    ``neutral``. The source column is ``newspairs``.
+
+    >>> import json, tempfile
+    >>> from narrcomp.stance.training.mix import news_pairs
+    >>> pair = {"id": "x-01", "topic": "t", "a": "The dam broke on 6 June.",
+    ...         "b": "The dam was intact on 6 June.", "label": "contradict", "note": ""}
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+    ...     _ = f.write(json.dumps(pair) + "\\n")
+    >>> rows = news_pairs([f.name], repeat=2)
+    >>> len(rows), rows["b"].iloc[1]
+    (4, 'The dam broke on 6 June.')
+    """
+    from narrcomp.evaluate.stance_data import load_claimpairs
+
+    table = pd.concat([load_claimpairs(path, "all") for path in paths], ignore_index=True)
+    both = pd.concat([table[["a", "b", "label"]],
+                      table[["b", "a", "label"]].set_axis(["a", "b", "label"], axis=1)],
+                     ignore_index=True)
+    rows = pd.concat([both] * int(repeat), ignore_index=True)
+    rows["source"] = "newspairs"
+    return rows[["a", "b", "label", "source"]]
+
+
 def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 0,
-              augment_style: int = 1, log=print) -> pd.DataFrame:
+              augment_style: int = 1, news=None, news_repeat: int = 5, log=print) -> pd.DataFrame:
     """Read, cap, augment and shuffle the training pairs (columns a, b, label, source).
 
     ``augment_style`` is passed to :func:`~narrcomp.stance.training.augment.augment_pairs`.
+    ``news`` (paths of claimpairs-format files) adds :func:`news_pairs`, repeated
+    ``news_repeat`` times; without it the mix is the same rows as before the
+    option existed.
     """
     caps = DEFAULT_CAPS if caps is None else caps
     rng = np.random.default_rng(seed)
@@ -144,5 +176,10 @@ def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 
     n_aug = int(round(len(base) * augment_share / (1 - augment_share)))
     augmented = augment_pairs(seeds.reset_index(drop=True), n_aug, rng, style=augment_style)
     log(f"augmented: {len(augmented)} pairs {augmented['label'].value_counts().to_dict()}")
-    mix = pd.concat([base, augmented], ignore_index=True)
+    parts = [base, augmented]
+    if news:
+        natural = news_pairs(news, news_repeat)
+        log(f"newspairs: {len(natural)} rows {natural['label'].value_counts().to_dict()}")
+        parts.append(natural)
+    mix = pd.concat(parts, ignore_index=True)
     return mix.iloc[rng.permutation(len(mix))].reset_index(drop=True)

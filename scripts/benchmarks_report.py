@@ -33,6 +33,9 @@ from narrcomp.evaluate.baselines import SickOnlyBaseline, fit_similarity_baselin
 from narrcomp.evaluate.stance_data import load_claimpairs, load_sick
 from narrcomp.evaluate.stance_metrics import stance_report
 
+REPO = Path(__file__).resolve().parents[1]
+#: narrcomp's own held-out news pairs (data/stancepairs/README.md)
+STANCEPAIRS_TEST = REPO / "data" / "stancepairs" / "test.jsonl"
 PUBLISHED_CLEF = [("Best CLEF 2020 system (Buster.ai)", 0.929), ("UNIPI-NLE", 0.912)]
 
 
@@ -94,6 +97,12 @@ def baseline_rows(root: Path, command: str | None = None) -> dict[str, list[str]
             rows["claimpairs"].append(stance_row(f"claimpairs, {part}, {name}",
                                                  stance_report(pairs.loc[mask, "label"], predicted[mask]),
                                                  command))
+    test = load_claimpairs(STANCEPAIRS_TEST)
+    test_cosine = np.einsum("ij,ij->i", embed(frames(test["a"].tolist()).content, show_progress=False),
+                            embed(frames(test["b"].tolist()).content, show_progress=False))
+    rows["stancepairs"] = [stance_row(
+        "stancepairs test, similarity-only baseline (thresholds fitted on claimpairs' odd half)",
+        stance_report(test["label"], similarity.predict(test_cosine.astype(np.float64))), command)]
     return rows
 
 
@@ -147,7 +156,7 @@ def main() -> None:
     root = Path(args.eval)
     baselines = baseline_rows(root)
     if args.baselines_only:
-        print("\n".join(baselines["sick"] + baselines["claimpairs"]))
+        print("\n".join(baselines["sick"] + baselines["claimpairs"] + baselines["stancepairs"]))
         print("\n".join(calibration_section(args.calibration_gain)))
         return
     lines = ["# narrcomp on public benchmarks", "",
@@ -183,6 +192,10 @@ def main() -> None:
     lines.append(stance_row("claimpairs, held-out even-numbered 100", cli_eval.run("pairs", held_path),
                             "python scripts/eval_stance.py (held-out part)"))
     lines += baselines["claimpairs"]
+    lines.append(stance_row("stancepairs test: 100 pairs on 4 incidents outside claimpairs and training "
+                            "(`data/stancepairs`)", cli_eval.run("pairs", STANCEPAIRS_TEST),
+                            f"narrcomp eval pairs {STANCEPAIRS_TEST.relative_to(REPO)}"))
+    lines += baselines["stancepairs"]
     lines += ["", "## FNC-1 competition test (outlet-vs-outlet agreement)", "",
               "Headline against the body sentence with the highest TF-IDF overlap; "
               + (f"a seeded stratified subset of {args.fnc_rows} of the 25,413 pairs. " if args.fnc_rows

@@ -22,10 +22,11 @@ _NEGATION = re.compile(
     r"false|fake|staged|hoax|fabricated|rejected|dismissed)\b|n't\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d+(?:\.\d+)?(?!\w)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+#: month names, shared with the training augmentation
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 # full names, and the usual abbreviations when they carry their full stop ("Nov. 23")
-_MONTHS = (r"(?:(?:" + "|".join(_MONTH_NAMES) + r")\b"
+_MONTHS = (r"(?:(?:" + "|".join(MONTH_NAMES) + r")\b"
            r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 _MONTH = re.compile(r"\b(" + _MONTHS + r")")
 # a day of the month is part of a date, not a count: "22 August", "August 22nd", "the 4th of March"
@@ -148,7 +149,7 @@ def _number_clash(first: set[str], second: set[str]) -> bool:
 def _month(token: str) -> str:
     """The full name of a month token ("Nov." -> "November")."""
     prefix = token.rstrip(".")[:3]
-    return next(name for name in _MONTH_NAMES if name.startswith(prefix))
+    return next(name for name in MONTH_NAMES if name.startswith(prefix))
 
 
 def years(text: str) -> set[str]:

@@ -21,6 +21,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from narrcomp.stance.features import MONTH_NAMES
+
 __all__ = ["negate", "swap_actors", "change_numbers", "antonym", "deny", "attribute",
            "hedge", "quantity_clash", "contradict_rewrite", "augment_pairs"]
 
@@ -29,8 +31,7 @@ _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|should|
 _NEG = re.compile(r"\s+(?:not|never)\b|n't\b", re.IGNORECASE)
 _ENTITY = re.compile(r"\b([A-Z][a-zA-Z\-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z\-]+)*)")
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = MONTH_NAMES
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
 _PAIRS = [("increased", "decreased"), ("increase", "decrease"), ("rose", "fell"),
           ("confirmed", "denied"), ("guilty", "innocent"), ("won", "lost"),
@@ -44,8 +45,16 @@ _PAIRS = [("increased", "decreased"), ("increase", "decrease"), ("rose", "fell")
           ("government", "opposition"), ("Israeli", "Palestinian"), ("British", "Russian"),
           ("military", "civilian"), ("chemical", "conventional"), ("deliberate", "accidental"),
           ("inside", "outside"), ("ground", "air"), ("north", "south"), ("east", "west")]
-_ANTONYM = {**{a: b for a, b in _PAIRS}, **{b: a for a, b in _PAIRS}}
-_ANTONYM_RE = re.compile(r"\b(" + "|".join(sorted(_ANTONYM, key=len, reverse=True)) + r")\b")
+
+
+def _antonyms(pairs, base=None) -> tuple[dict[str, str], re.Pattern]:
+    """``base`` plus both directions of ``pairs``, and a pattern matching its words, longest first."""
+    table = {**(base or {}), **{a: b for a, b in pairs}, **{b: a for a, b in pairs}}
+    words = sorted(map(re.escape, table), key=len, reverse=True)
+    return table, re.compile(r"\b(" + "|".join(words) + r")\b")
+
+
+_ANTONYM, _ANTONYM_RE = _antonyms(_PAIRS)
 # style 3 adds outcomes, verdicts and the sides of contested incidents (separate
 # tables so that styles 1 and 2 rebuild the same rows)
 _PAIRS_3 = [("acquitted", "convicted"), ("recovered", "died"), ("discharged", "died"),
@@ -57,9 +66,7 @@ _PAIRS_3 = [("acquitted", "convicted"), ("recovered", "died"), ("discharged", "d
             ("Syria", "the rebels"), ("separatist", "government"), ("sarin", "chlorine"),
             ("dropped", "planted"), ("entered", "left"), ("all", "none of the"),
             ("found", "ruled out"), ("rebels", "government forces"), ("the West", "Russia")]
-_ANTONYM_3 = {**_ANTONYM, **{a: b for a, b in _PAIRS_3}, **{b: a for a, b in _PAIRS_3}}
-_ANTONYM_3_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ANTONYM_3), key=len, reverse=True))
-                           + r")\b")
+_ANTONYM_3, _ANTONYM_3_RE = _antonyms(_PAIRS_3, _ANTONYM)
 _QUANTIFIED = re.compile(r"\b(?:(?:at least|more than|over|nearly|almost|about|around|some|"
                          r"up to|fewer than|less than|only|just)\s+)?(\d{1,3}(?:,\d{3})+|\d+)\b",
                          re.IGNORECASE)

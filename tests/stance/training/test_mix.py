@@ -25,13 +25,24 @@ def test_news_pairs_use_both_orders_repeated_with_three_way_labels():
     assert (rows["label"] == "neutral").sum() == 6 * neutral.sum()
 
 
-def test_test_pairs_share_no_incident_and_no_sentence_with_the_training_pairs():
-    train = pd.read_json(DATA / "train.jsonl", lines=True)
-    test = pd.read_json(DATA / "test.jsonl", lines=True)
-    assert not set(train["topic"]) & set(test["topic"])
-    assert not (set(train["a"]) | set(train["b"])) & (set(test["a"]) | set(test["b"]))
-    for table in (train, test):
+def test_training_development_and_test_pairs_share_no_incident_and_no_sentence():
+    read = lambda name: pd.read_json(DATA / name, lines=True)  # noqa: E731
+    train = pd.concat([read("train.jsonl"), read("train2.jsonl")], ignore_index=True)
+    parts = {"train": train, "dev": read("dev.jsonl"), "test": read("test.jsonl")}
+    for one, other in (("train", "dev"), ("train", "test"), ("dev", "test")):
+        left, right = parts[one], parts[other]
+        assert not set(left["topic"]) & set(right["topic"]), (one, other)
+        assert not (set(left["a"]) | set(left["b"])) & (set(right["a"]) | set(right["b"])), (one, other)
+    for table in parts.values():
         assert table["id"].is_unique
         assert set(table["label"]) == {"agree", "contradict", "related", "unrelated"}
         words = pd.concat([table["a"], table["b"]]).str.split().str.len()
         assert words.between(8, 35).all()
+
+
+def test_news_pairs_of_several_files_are_their_rows_in_file_order():
+    one = news_pairs([DATA / "train.jsonl", DATA / "train2.jsonl"], repeat=1)
+    first = news_pairs([DATA / "train.jsonl"], repeat=1)
+    n_first = len(first) // 2
+    assert first["a"].iloc[:n_first].tolist() == one["a"].iloc[:n_first].tolist()
+    assert len(one) == 2 * (n_first + len(load_claimpairs(DATA / "train2.jsonl", "all")))

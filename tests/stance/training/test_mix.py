@@ -27,7 +27,7 @@ def test_news_pairs_use_both_orders_repeated_with_three_way_labels():
 
 def test_training_development_and_test_pairs_share_no_incident_and_no_sentence():
     read = lambda name: pd.read_json(DATA / name, lines=True)  # noqa: E731
-    train = pd.concat([read("train.jsonl"), read("train2.jsonl")], ignore_index=True)
+    train = pd.concat([read(f.name) for f in sorted(DATA.glob("train*.jsonl"))], ignore_index=True)
     parts = {"train": train, "dev": read("dev.jsonl"), "test": read("test.jsonl")}
     for one, other in (("train", "dev"), ("train", "test"), ("dev", "test")):
         left, right = parts[one], parts[other]

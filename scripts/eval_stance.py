@@ -11,12 +11,16 @@ Prints a table and writes JSON with:
 * stancepairs test (``data/stancepairs/test.jsonl``, 100 pairs on four incidents
   that neither claimpairs nor any training file covers; never read for errors,
   never fitted on): the same report, an independent check of the claimpairs figures;
+* stancepairs dev (``data/stancepairs/dev.jsonl``, 240 pairs on six other
+  incidents): with claimpairs' odd half, the development rows of the
+  calibration fit, so its figures are not held-out figures;
 * SICK test (pair_ID % 5 == 0): accuracy and macro-F1;
 * FNC-1 competition test on a seeded stratified subset (``--fnc-rows``).
 
 Examples::
 
-    # fit calibration.json for the shipped model on claimpairs' odd pairs, then evaluate
+    # fit calibration.json for the shipped model on claimpairs' odd pairs and
+    # data/stancepairs/dev.jsonl, then evaluate
     .venv/bin/python scripts/eval_stance.py --data ../shared/eval --fit-calibration \
         --out runs/stance_eval.json
     # evaluate any local NLI cross-encoder folder
@@ -36,6 +40,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from narrcomp.comparison.pipeline import DEFAULT_THRESHOLD  # noqa: E402
 from narrcomp.evaluate.baselines import fit_similarity_baseline  # noqa: E402
 from narrcomp.evaluate.stance_data import load_claimpairs, load_fnc1, load_sick  # noqa: E402
 from narrcomp.evaluate.stance_metrics import fnc_score, stance_report  # noqa: E402
@@ -53,6 +58,12 @@ def _report(name, table, labels) -> dict:
     print(f"{name:<42} n={rep['n']:<5} acc={rep['accuracy']:.3f} macroF1={rep['macro_f1']:.3f} "
           f"F1 agree={f1['agree']:.3f} contradict={f1['contradict']:.3f} neutral={f1['neutral']:.3f}")
     return rep
+
+
+def _shown(path) -> str:
+    """A path as the repository sees it (relative when inside it)."""
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 def write_card(results: dict, folder: Path, bench_note: str = "") -> None:
@@ -76,9 +87,13 @@ def main(argv=None) -> int:
     parser.add_argument("--data", required=True, help="the shared/eval folder")
     parser.add_argument("--model", default=None, help="default: the shipped model")
     parser.add_argument("--fit-calibration", action="store_true",
-                        help="fit calibration.json on claimpairs' odd pairs into the model folder")
+                        help="fit calibration.json on claimpairs' odd pairs (and --calibration-dev) "
+                             "into the model folder")
     parser.add_argument("--write-card", action="store_true",
                         help="with the shipped model: write figures/ and MODEL_CARD.md beside the weights")
+    parser.add_argument("--calibration-dev", default=str(REPO / "data" / "stancepairs" / "dev.jsonl"),
+                        help="news pairs (claimpairs format) that join claimpairs' odd half as "
+                             "development rows of the calibration fit ('' for the odd half alone)")
     parser.add_argument("--calibration-sick-train", type=int, default=100,
                         help="SICK TRAIN pairs (seeded sample) added to the combiner's fit")
     parser.add_argument("--bench-note", default="", help="text about speed for the model card")
@@ -98,6 +113,10 @@ def main(argv=None) -> int:
     inputs, _, _ = stance_inputs(pairs["a"].tolist(), pairs["b"].tolist(), backend)
     results["claimpairs_seconds"] = round(time.perf_counter() - started, 2)
     is_cal = pairs["id"].str[-3:].astype(int) % 2 == 1
+    dev = dev_x = None
+    if args.calibration_dev:
+        dev = load_claimpairs(args.calibration_dev, "all")
+        dev_x, _, _ = stance_inputs(dev["a"].tolist(), dev["b"].tolist(), backend)
     if args.fit_calibration:
         folder = Path(args.model) if args.model else resolve(None, 1)[0].path
         extra_x, extra_y = None, None
@@ -106,10 +125,18 @@ def main(argv=None) -> int:
                 args.calibration_sick_train, random_state=0)
             extra_x, _, _ = stance_inputs(anchor["a"].tolist(), anchor["b"].tolist(), backend)
             extra_y = anchor["label"].tolist()
-        calibration = fit_calibration(inputs[is_cal.to_numpy()], pairs.loc[is_cal, "label"],
-                                      extra_inputs=extra_x, extra_labels=extra_y)
+        fit_x, fit_y = inputs[is_cal.to_numpy()], pairs.loc[is_cal, "label"].tolist()
+        groups = pairs.loc[is_cal, "topic"].tolist()
+        dev_note = ""
+        if dev is not None:
+            fit_x, fit_y = np.vstack([fit_x, dev_x]), fit_y + dev["label"].tolist()
+            groups += dev["topic"].tolist()
+            dev_note = f" + the {len(dev)} pairs of {_shown(args.calibration_dev)}"
+        # folds hold out whole incidents: the combiner is scored on incidents it was not fitted on
+        calibration = fit_calibration(fit_x, fit_y, extra_inputs=extra_x, extra_labels=extra_y,
+                                      groups=groups)
         calibration.info["fitted_on"] = (
-            "claimpairs pairs with odd numbers (cp-001, cp-003, ...)"
+            "claimpairs pairs with odd numbers (cp-001, cp-003, ...)" + dev_note
             + (f" + {args.calibration_sick_train} SICK train pairs (pandas sample, random_state=0)"
                if args.calibration_sick_train else ""))
         calibration.to_json(Path(folder) / "calibration.json")
@@ -139,6 +166,15 @@ def main(argv=None) -> int:
          "cosine": round(float(c), 4)}
         for i, g, g4, p, q, c in zip(pairs["id"], pairs["label"], pairs["label4"], labels, probs,
                                      inputs[:, COS])]
+
+    if dev is not None:
+        results["stancepairs_dev"] = {
+            "file": _shown(args.calibration_dev), "pairs": len(dev),
+            "note": "development rows of the calibration fit: not a held-out figure",
+            "model": _report("stancepairs dev (calibration rows) model", dev, calibration.decide(
+                calibration.predict_proba(dev_x), dev_x[:, COS])),
+            "model_uncalibrated_argmax": _report(
+                "stancepairs dev raw CE", dev, np.array(STANCE_LABELS, dtype=object)[dev_x[:, :3].argmax(1)])}
 
     if args.stancepairs_test:
         test = load_claimpairs(args.stancepairs_test, "all")
@@ -173,7 +209,8 @@ def main(argv=None) -> int:
         f_inputs, _, _ = stance_inputs(fnc["a"].tolist(), fnc["b"].tolist(), backend,
                                        show_progress=True)
         f_labels = calibration.decide(calibration.predict_proba(f_inputs), f_inputs[:, COS])
-        related = f_inputs[:, COS] >= max(calibration.related_threshold, 0.0)
+        # neutral pairs are "discuss" when the comparison would match them (as `narrcomp eval fnc1`)
+        related = f_inputs[:, COS] >= DEFAULT_THRESHOLD
         four = np.where(f_labels == "agree", "agree", np.where(
             f_labels == "contradict", "disagree", np.where(related, "discuss", "unrelated")))
         results["fnc1_subset"] = {

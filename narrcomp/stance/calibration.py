@@ -160,8 +160,19 @@ SUBSETS = {
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 
 
+def _fold_assignments(n: int, folds: int, seeds, groups=None) -> list[np.ndarray]:
+    """One fold number per row for each seed; rows of a group always share a fold."""
+    if groups is None:
+        return [np.random.default_rng(s).permutation(np.arange(n) % folds) for s in seeds]
+    names, index = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
+    if len(names) < folds:
+        raise ValueError(f"The 'groups' parameter of fit_calibration must name at least {folds} "
+                         f"groups (one per fold). Got {len(names)} instead.")
+    return [np.random.default_rng(s).permutation(np.arange(len(names)) % folds)[index] for s in seeds]
+
+
 def fit_calibration(inputs: np.ndarray, labels, *, folds: int = 5, seeds=(0, 1, 2),
-                    extra_inputs=None, extra_labels=None) -> Calibration:
+                    extra_inputs=None, extra_labels=None, groups=None) -> Calibration:
     """Fit the combiner and tune the two rules on development pairs.
 
     Model selection and rules use only out-of-fold predictions: for every input
@@ -187,6 +198,11 @@ def fit_calibration(inputs: np.ndarray, labels, *, folds: int = 5, seeds=(0, 1, 
         pairs) added to every fit so that the combiner keeps trusting a confident
         cross-encoder outside news; they are never scored, and the rules are tuned
         on the development rows only.
+    groups : sequence, optional
+        One group name per development row (narrcomp passes the incident). Rows of
+        a group always fall in the same fold, so the out-of-fold scores measure
+        pairs about incidents the combiner was not fitted on, as in use. Without
+        it, rows are assigned to folds at random.
     """
     y = np.array([STANCE_LABELS.index(label) for label in labels])
     inputs = np.asarray(inputs, dtype=np.float64)
@@ -195,7 +211,7 @@ def fit_calibration(inputs: np.ndarray, labels, *, folds: int = 5, seeds=(0, 1, 
         extra = (np.asarray(extra_inputs, dtype=np.float64),
                  np.array([STANCE_LABELS.index(label) for label in extra_labels]))
     gold = np.array(STANCE_LABELS, dtype=object)[y]
-    assignments = [np.random.default_rng(s).permutation(np.arange(len(y)) % folds) for s in seeds]
+    assignments = _fold_assignments(len(y), folds, seeds, groups)
     best = None
     for name, columns in SUBSETS.items():
         for c in C_GRID:
@@ -219,6 +235,7 @@ def fit_calibration(inputs: np.ndarray, labels, *, folds: int = 5, seeds=(0, 1, 
     fitted.neutral_margin, fitted.related_threshold = rules[1], rules[2]
     fitted.info = {"kind": "logistic", "inputs": name, "C": c, "folds": folds,
                    "seeds": list(seeds), "n": int(len(y)),
+                   "folds_by": "row" if groups is None else "group",
                    "n_extra": 0 if extra is None else int(len(extra[1])),
                    "oof_macro_f1_argmax": round(score, 4), "oof_macro_f1": round(rules[0], 4)}
     return fitted

@@ -71,3 +71,28 @@ def test_fit_learns_a_separable_rule():
     predicted = cal.decide(cal.predict_proba(inputs), cosine)
     assert np.mean(predicted == labels) == 1.0
     assert cal.info["n"] == 90 and cal.info["oof_macro_f1"] > 0.9
+
+
+def test_group_folds_keep_each_incident_in_one_fold():
+    from narrcomp.stance.calibration import _fold_assignments
+
+    groups = np.repeat([f"incident {i}" for i in range(7)], 6)
+    for assignment in _fold_assignments(len(groups), 5, (0, 1), groups):
+        for name in np.unique(groups):
+            assert len(set(assignment[groups == name])) == 1
+        assert set(assignment) == set(range(5))
+    rows = _fold_assignments(len(groups), 5, (0,))[0]
+    assert any(len(set(rows[groups == name])) > 1 for name in np.unique(groups))
+
+
+def test_fit_with_groups_records_it_and_needs_a_group_per_fold():
+    rng = np.random.default_rng(1)
+    labels = np.array(["agree", "contradict", "neutral"] * 30)
+    cosine = np.where(labels == "neutral", rng.uniform(0.0, 0.3, 90), rng.uniform(0.5, 0.9, 90))
+    features = np.column_stack([(labels == "contradict").astype(float), np.zeros(90), np.zeros(90)])
+    inputs = combiner_inputs(np.full((90, 3), 1 / 3), cosine, features, np.zeros(90), np.zeros(90))
+    groups = np.arange(90) % 9
+    cal = fit_calibration(inputs, labels, seeds=(0,), groups=groups)
+    assert cal.info["folds_by"] == "group" and cal.info["oof_macro_f1"] > 0.9
+    with pytest.raises(ValueError, match="'groups' parameter of fit_calibration must name at least 5"):
+        fit_calibration(inputs, labels, seeds=(0,), groups=np.arange(90) % 3)

@@ -60,6 +60,9 @@ def main(argv=None) -> int:
                              "data/stancepairs/train.jsonl) added to the mix in both orders")
     parser.add_argument("--news-repeat", type=int, default=5,
                         help="times each --news-pairs row is repeated in the mix")
+    parser.add_argument("--restated-repeat", type=int, default=0,
+                        help="add every --news-pairs claim paired with itself (and without a "
+                             "trailing date) as agree, this many times (stage 7)")
     parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--checkpoint-minutes", type=float, default=15.0)
@@ -81,7 +84,7 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     mix = build_mix(Path(args.data), augment_share=args.augment_share, seed=args.seed,
                     augment_style=args.augment_style, news=args.news_pairs,
-                    news_repeat=args.news_repeat)
+                    news_repeat=args.news_repeat, restated_repeat=args.restated_repeat)
     mix.to_json(out / "mix.jsonl", orient="records", lines=True, force_ascii=False)
     import torch
     import transformers

@@ -11,6 +11,8 @@ for the sha256 manifest.
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pandas as pd
 from narrcomp.stance.training import sources
 from narrcomp.stance.training.augment import augment_pairs
 
-__all__ = ["DEFAULT_CAPS", "build_mix", "data_files", "news_pairs", "sha256_file"]
+__all__ = ["DEFAULT_CAPS", "build_mix", "data_files", "news_pairs", "restated_pairs", "sha256_file"]
 
 # per source, per label: the most rows to keep (sampled without replacement)
 DEFAULT_CAPS: dict[str, dict[str, int]] = {
@@ -150,14 +152,62 @@ def news_pairs(paths, repeat: int = 5) -> pd.DataFrame:
     return rows[["a", "b", "label", "source"]]
 
 
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+# a trailing time expression: "on 7 April 2018", "in March 2017", "on Tuesday", "in 1999"
+_TRAILING_TIME = re.compile(
+    rf",?\s+(?:on|in)\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{{4}})\s*\.?$")
+
+
+def restated_pairs(paths, repeat: int = 1) -> pd.DataFrame:
+    """Agreements of a claim with itself and with itself less a trailing date.
+
+    Every distinct claim of the news files is paired with itself, and a claim
+    that ends in a time expression ("... in Douma on 7 April 2018.") with the
+    same claim without it, in both orders; all labelled ``agree`` (a claim
+    entails itself, and adding when it happened adds a detail, not a
+    contradiction). Natural news contradictions often differ from their
+    counterpart in one detail; these rows keep the model from reading every
+    near-copy about a contested topic as a contradiction. Source ``restated``.
+
+    >>> import json, tempfile
+    >>> from narrcomp.stance.training.mix import restated_pairs
+    >>> pair = {"id": "x-01", "topic": "t", "a": "Sarin was used in the attack on 4 April.",
+    ...         "b": "Chlorine was used.", "label": "contradict", "note": ""}
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+    ...     _ = f.write(json.dumps(pair) + "\\n")
+    >>> rows = restated_pairs([f.name])
+    >>> sorted(set(rows["label"])), len(rows)
+    (['agree'], 4)
+    >>> rows["b"].iloc[2]
+    'Sarin was used in the attack.'
+    """
+    from narrcomp.evaluate.stance_data import load_claimpairs
+
+    table = pd.concat([load_claimpairs(path, "all") for path in paths], ignore_index=True)
+    claims = list(dict.fromkeys(table["a"].tolist() + table["b"].tolist()))
+    rows = [(claim, claim) for claim in claims]
+    for claim in claims:
+        core = _TRAILING_TIME.sub("", claim).rstrip(" ,.")
+        if core != claim.rstrip(" .") and len(core.split()) >= 4:
+            rows += [(claim, core + "."), (core + ".", claim)]
+    out = pd.DataFrame(rows * int(repeat), columns=["a", "b"])
+    out["label"] = "agree"
+    out["source"] = "restated"
+    return out
+
+
 def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 0,
-              augment_style: int = 1, news=None, news_repeat: int = 5, log=print) -> pd.DataFrame:
+              augment_style: int = 1, news=None, news_repeat: int = 5, restated_repeat: int = 0,
+              log=print) -> pd.DataFrame:
     """Read, cap, augment and shuffle the training pairs (columns a, b, label, source).
 
     ``augment_style`` is passed to :func:`~narrcomp.stance.training.augment.augment_pairs`.
     ``news`` (paths of claimpairs-format files) adds :func:`news_pairs`, repeated
     ``news_repeat`` times; without it the mix is the same rows as before the
-    option existed.
+    option existed. ``restated_repeat`` > 0 adds :func:`restated_pairs` of the
+    same files that many times.
     """
     caps = DEFAULT_CAPS if caps is None else caps
     rng = np.random.default_rng(seed)
@@ -181,5 +231,9 @@ def build_mix(root: Path, *, caps=None, augment_share: float = 0.2, seed: int = 
         natural = news_pairs(news, news_repeat)
         log(f"newspairs: {len(natural)} rows {natural['label'].value_counts().to_dict()}")
         parts.append(natural)
+        if restated_repeat:
+            restated = restated_pairs(news, restated_repeat)
+            log(f"restated: {len(restated)} rows")
+            parts.append(restated)
     mix = pd.concat(parts, ignore_index=True)
     return mix.iloc[rng.permutation(len(mix))].reset_index(drop=True)

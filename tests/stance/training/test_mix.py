@@ -46,3 +46,22 @@ def test_news_pairs_of_several_files_are_their_rows_in_file_order():
     n_first = len(first) // 2
     assert first["a"].iloc[:n_first].tolist() == one["a"].iloc[:n_first].tolist()
     assert len(one) == 2 * (n_first + len(load_claimpairs(DATA / "train2.jsonl", "all")))
+
+
+def test_restated_pairs_agree_with_themselves_and_without_a_trailing_date():
+    from narrcomp.stance.training.mix import restated_pairs
+
+    rows = restated_pairs([DATA / "train4.jsonl"], repeat=2)
+    assert set(rows["label"]) == {"agree"} and set(rows["source"]) == {"restated"}
+    table = load_claimpairs(DATA / "train4.jsonl", "all")
+    claims = set(table["a"]) | set(table["b"])
+    identical = rows[rows["a"] == rows["b"]]
+    assert set(identical["a"]) == claims and len(identical) == 2 * len(claims)
+    shortened = rows[rows["a"] != rows["b"]]
+    assert len(shortened) > 0
+    for a, b in shortened[["a", "b"]].itertuples(index=False):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        assert longer.startswith(shorter[:-1]) and longer in claims
+        tail = longer[len(shorter) - 1:]
+        assert tail.startswith((" on ", " in ", ", on ", ", in ")), tail
+        assert any(c.isdigit() for c in tail) or tail.split()[-1].rstrip(".").istitle(), tail

@@ -11,18 +11,22 @@ Prints a table and writes JSON with:
 * stancepairs test (``data/stancepairs/test.jsonl``, 100 pairs on four incidents
   that neither claimpairs nor any training file covers; never read for errors,
   never fitted on): the same report, an independent check of the claimpairs figures;
-* stancepairs dev (``data/stancepairs/dev.jsonl``, 240 pairs on six other
-  incidents): with claimpairs' odd half, the development rows of the
-  calibration fit, so its figures are not held-out figures;
+* with ``--calibration-dev`` (e.g. ``data/stancepairs/dev.jsonl``, 240 pairs on
+  six other incidents): those pairs, which join claimpairs' odd half as
+  development rows of the calibration fit, so their figures are not held out;
 * SICK test (pair_ID % 5 == 0): accuracy and macro-F1;
 * FNC-1 competition test on a seeded stratified subset (``--fnc-rows``).
 
 Examples::
 
-    # fit calibration.json for the shipped model on claimpairs' odd pairs and
-    # data/stancepairs/dev.jsonl, then evaluate
+    # fit calibration.json for the shipped model on claimpairs' odd pairs, then evaluate
+    # (the shipped calibration.json was fitted this way)
     .venv/bin/python scripts/eval_stance.py --data ../shared/eval --fit-calibration \
         --out runs/stance_eval.json
+    # a candidate checkpoint, calibrated on claimpairs' odd pairs + data/stancepairs/dev.jsonl
+    # with folds that hold out whole incidents (how the stage-5 to 7 candidates were scored)
+    .venv/bin/python scripts/eval_stance.py --data ../shared/eval --model runs/stance11/final \
+        --fit-calibration --calibration-dev data/stancepairs/dev.jsonl --folds-by incident
     # evaluate any local NLI cross-encoder folder
     .venv/bin/python scripts/eval_stance.py --data ../shared/eval --model runs/stance/checkpoint
 """
@@ -91,9 +95,13 @@ def main(argv=None) -> int:
                              "into the model folder")
     parser.add_argument("--write-card", action="store_true",
                         help="with the shipped model: write figures/ and MODEL_CARD.md beside the weights")
-    parser.add_argument("--calibration-dev", default=str(REPO / "data" / "stancepairs" / "dev.jsonl"),
-                        help="news pairs (claimpairs format) that join claimpairs' odd half as "
-                             "development rows of the calibration fit ('' for the odd half alone)")
+    parser.add_argument("--calibration-dev", default="",
+                        help="news pairs (claimpairs format, e.g. data/stancepairs/dev.jsonl) that "
+                             "join claimpairs' odd half as development rows of the calibration fit "
+                             "(default: the odd half alone, as the shipped calibration.json)")
+    parser.add_argument("--folds-by", choices=["incident", "row"], default="row",
+                        help="calibration cross-validation: random rows (as the shipped "
+                             "calibration.json) or whole incidents (topics) held out")
     parser.add_argument("--calibration-sick-train", type=int, default=100,
                         help="SICK TRAIN pairs (seeded sample) added to the combiner's fit")
     parser.add_argument("--bench-note", default="", help="text about speed for the model card")
@@ -134,7 +142,7 @@ def main(argv=None) -> int:
             dev_note = f" + the {len(dev)} pairs of {_shown(args.calibration_dev)}"
         # folds hold out whole incidents: the combiner is scored on incidents it was not fitted on
         calibration = fit_calibration(fit_x, fit_y, extra_inputs=extra_x, extra_labels=extra_y,
-                                      groups=groups)
+                                      groups=groups if args.folds_by == "incident" else None)
         calibration.info["fitted_on"] = (
             "claimpairs pairs with odd numbers (cp-001, cp-003, ...)" + dev_note
             + (f" + {args.calibration_sick_train} SICK train pairs (pandas sample, random_state=0)"

@@ -50,3 +50,14 @@ def test_reported_speech_denial_contradicts(shipped_model):
                           ["An attack took place."])
     assert out.loc[0, "attribution_a"] == "The ministry"
     assert out.loc[0, "label"] == "contradict", out.to_dict("records")
+
+
+def test_a_claim_agrees_with_itself_and_with_a_date_added(shipped_model):
+    # the candidates trained on 4,310 news pairs (docs/stance.md) called the first pair
+    # a contradiction: near-copies about chemical weapons read as one-detail clashes
+    out = classify_stance(
+        ["Chlorine was used as a weapon in Douma.", "Sarin was used in the attack.",
+         "The bridge collapsed on Monday."],
+        ["Chlorine was used as a weapon in Douma.", "Sarin was used in the attack on 4 April.",
+         "The bridge collapsed on Monday, killing two people."])
+    assert out["label"].tolist() == ["agree", "agree", "agree"], out.to_dict("records")

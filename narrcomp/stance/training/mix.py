@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from narrcomp.stance.features import MONTH_NAMES
 from narrcomp.stance.training import sources
 from narrcomp.stance.training.augment import augment_pairs
 
@@ -123,6 +124,13 @@ def _shorten(text: str) -> str:
     return text if len(words) <= MAX_BODY_WORDS else " ".join(words[:MAX_BODY_WORDS])
 
 
+def _news_table(paths) -> pd.DataFrame:
+    """The rows of claimpairs-format files, in file order."""
+    from narrcomp.evaluate.stance_data import load_claimpairs
+
+    return pd.concat([load_claimpairs(path, "all") for path in paths], ignore_index=True)
+
+
 def news_pairs(paths, repeat: int = 5) -> pd.DataFrame:
     """Hand-written news claim pairs (claimpairs format) as training rows.
 
@@ -141,9 +149,7 @@ def news_pairs(paths, repeat: int = 5) -> pd.DataFrame:
     >>> len(rows), rows["b"].iloc[1]
     (4, 'The dam broke on 6 June.')
     """
-    from narrcomp.evaluate.stance_data import load_claimpairs
-
-    table = pd.concat([load_claimpairs(path, "all") for path in paths], ignore_index=True)
+    table = _news_table(paths)
     both = pd.concat([table[["a", "b", "label"]],
                       table[["b", "a", "label"]].set_axis(["a", "b", "label"], axis=1)],
                      ignore_index=True)
@@ -152,12 +158,11 @@ def news_pairs(paths, repeat: int = 5) -> pd.DataFrame:
     return rows[["a", "b", "label", "source"]]
 
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
 # a trailing time expression: "on 7 April 2018", "in March 2017", "on Tuesday", "in 1999"
 _TRAILING_TIME = re.compile(
-    rf",?\s+(?:on|in)\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
-    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{{4}})\s*\.?$")
+    rf",?\s+(?:on|in)\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTH_NAMES)})(?:\s+\d{{1,2}})?"
+    rf"(?:,?\s+\d{{4}})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{{4}})\s*\.?$")
+
 
 
 def restated_pairs(paths, repeat: int = 1) -> pd.DataFrame:
@@ -183,9 +188,7 @@ def restated_pairs(paths, repeat: int = 1) -> pd.DataFrame:
     >>> rows["b"].iloc[2]
     'Sarin was used in the attack.'
     """
-    from narrcomp.evaluate.stance_data import load_claimpairs
-
-    table = pd.concat([load_claimpairs(path, "all") for path in paths], ignore_index=True)
+    table = _news_table(paths)
     claims = list(dict.fromkeys(table["a"].tolist() + table["b"].tolist()))
     rows = [(claim, claim) for claim in claims]
     for claim in claims:

@@ -64,6 +64,18 @@ def _report(name, table, labels) -> dict:
     return rep
 
 
+def _raw(x) -> np.ndarray:
+    """The cross-encoder's own label (argmax of its symmetric probabilities), no calibration."""
+    return np.array(STANCE_LABELS, dtype=object)[x[:, :3].argmax(axis=1)]
+
+
+def _model_and_raw(name, table, calibration, x) -> dict:
+    """Reports of the calibrated labels and of the cross-encoder alone on one data set."""
+    return {"model": _report(f"{name} model", table,
+                             calibration.decide(calibration.predict_proba(x), x[:, COS])),
+            "model_uncalibrated_argmax": _report(f"{name} raw CE", table, _raw(x))}
+
+
 def _shown(path) -> str:
     """A path as the repository sees it (relative when inside it)."""
     path = Path(path).resolve()
@@ -140,7 +152,7 @@ def main(argv=None) -> int:
             fit_x, fit_y = np.vstack([fit_x, dev_x]), fit_y + dev["label"].tolist()
             groups += dev["topic"].tolist()
             dev_note = f" + the {len(dev)} pairs of {_shown(args.calibration_dev)}"
-        # folds hold out whole incidents: the combiner is scored on incidents it was not fitted on
+        # --folds-by incident: the combiner is scored on incidents it was not fitted on
         calibration = fit_calibration(fit_x, fit_y, extra_inputs=extra_x, extra_labels=extra_y,
                                       groups=groups if args.folds_by == "incident" else None)
         calibration.info["fitted_on"] = (
@@ -152,7 +164,7 @@ def main(argv=None) -> int:
               f"margin={calibration.neutral_margin}, related_threshold={calibration.related_threshold}")
     probs = calibration.predict_proba(inputs)
     labels = calibration.decide(probs, inputs[:, COS])
-    raw = np.array(STANCE_LABELS, dtype=object)[inputs[:, :3].argmax(axis=1)]
+    raw = _raw(inputs)
     similarity = fit_similarity_baseline(inputs[is_cal.to_numpy(), COS], pairs.loc[is_cal, "label"])
     lo, hi = similarity.contradict_from, similarity.agree_from
     baseline = similarity.predict(inputs[:, COS])
@@ -179,22 +191,14 @@ def main(argv=None) -> int:
         results["stancepairs_dev"] = {
             "file": _shown(args.calibration_dev), "pairs": len(dev),
             "note": "development rows of the calibration fit: not a held-out figure",
-            "model": _report("stancepairs dev (calibration rows) model", dev, calibration.decide(
-                calibration.predict_proba(dev_x), dev_x[:, COS])),
-            "model_uncalibrated_argmax": _report(
-                "stancepairs dev raw CE", dev, np.array(STANCE_LABELS, dtype=object)[dev_x[:, :3].argmax(1)])}
+            **_model_and_raw("stancepairs dev (calibration rows)", dev, calibration, dev_x)}
 
     if args.stancepairs_test:
         test = load_claimpairs(args.stancepairs_test, "all")
         t_inputs, _, _ = stance_inputs(test["a"].tolist(), test["b"].tolist(), backend)
-        t_probs = calibration.predict_proba(t_inputs)
-        t_labels = calibration.decide(t_probs, t_inputs[:, COS])
         results["stancepairs_test"] = {
             "file": str(args.stancepairs_test), "pairs": len(test),
-            "model": _report("stancepairs test model", test, t_labels),
-            "model_uncalibrated_argmax": _report(
-                "stancepairs test raw CE", test,
-                np.array(STANCE_LABELS, dtype=object)[t_inputs[:, :3].argmax(1)]),
+            **_model_and_raw("stancepairs test", test, calibration, t_inputs),
             "similarity_baseline": _report("stancepairs test cosine-only", test,
                                            similarity.predict(t_inputs[:, COS]))}
 
@@ -205,11 +209,8 @@ def main(argv=None) -> int:
     s_inputs, _, _ = stance_inputs(sick["a"].tolist(), sick["b"].tolist(), backend,
                                    show_progress=True)
     seconds = time.perf_counter() - started
-    s_probs = calibration.predict_proba(s_inputs)
     results["sick_test"] = {
-        "model": _report("SICK test model", sick, calibration.decide(s_probs, s_inputs[:, COS])),
-        "model_uncalibrated_argmax": _report(
-            "SICK test raw CE", sick, np.array(STANCE_LABELS, dtype=object)[s_inputs[:, :3].argmax(1)]),
+        **_model_and_raw("SICK test", sick, calibration, s_inputs),
         "seconds": round(seconds, 1), "pairs_per_second": round(len(sick) / seconds, 1)}
 
     if args.fnc_rows:

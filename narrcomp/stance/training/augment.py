@@ -31,8 +31,7 @@ _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|should|
 _NEG = re.compile(r"\s+(?:not|never)\b|n't\b", re.IGNORECASE)
 _ENTITY = re.compile(r"\b([A-Z][a-zA-Z\-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z\-]+)*)")
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
-_MONTHS = MONTH_NAMES
-_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")
 _PAIRS = [("increased", "decreased"), ("increase", "decrease"), ("rose", "fell"),
           ("confirmed", "denied"), ("guilty", "innocent"), ("won", "lost"),
           ("accepted", "rejected"), ("supports", "opposes"), ("approved", "blocked"),
@@ -139,7 +138,7 @@ def negate(sentence: str, rng: np.random.Generator) -> str | None:
 
 def _names(sentence: str) -> list[str]:
     found = (m.group(1) for m in _ENTITY.finditer(sentence))
-    return list(dict.fromkeys(n for n in found if n not in _MONTHS and n not in _ANTONYM
+    return list(dict.fromkeys(n for n in found if n not in MONTH_NAMES and n not in _ANTONYM
                               and n.split()[0].lower() not in _COMMON_FIRST and len(n) > 2))
 
 
@@ -177,7 +176,7 @@ def change_numbers(sentence: str, rng: np.random.Generator) -> str | None:
         return sentence[: match.start()] + _new_number(match.group(0), rng) + sentence[match.end():]
     if months:
         match = months[0]
-        others = [m for m in _MONTHS if m != match.group(0)]
+        others = [m for m in MONTH_NAMES if m != match.group(0)]
         return sentence[: match.start()] + others[int(rng.integers(len(others)))] + sentence[match.end():]
     return None
 

@@ -7,11 +7,10 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-__all__ = ["export_weights", "write_figures", "write_model_card", "MAX_WEIGHTS_BYTES"]
+__all__ = ["export_weights", "write_figures", "MAX_WEIGHTS_BYTES"]
 
 MAX_WEIGHTS_BYTES = 50 * 1024 * 1024
 _KEEP = ("calibration.json", "MODEL_CARD.md", "figures", "lr_trace_stage1.json")

@@ -11,9 +11,8 @@ for the sha256 manifest.
 
 from __future__ import annotations
 
-import re
-
 import hashlib
+import re
 from pathlib import Path
 
 import numpy as np
